@@ -1,0 +1,58 @@
+// The product's vocabulary, shared by the domain (src/core), the sheet layer (src/sheets) and the sidebar.
+// Pure data: no Apps Script types here.
+
+/** One segment of the catalogue, as the Segments tab or a `segments` range describes it. */
+export interface Segment {
+  /** Stable id (developer metadata on the Segments row); survives renames. '' when the source has none. */
+  id: string;
+  name: string;
+  definition: string;
+  howToManage: string;
+  /** Keywords as people typed them (comma-separated in the sheet). The name is matched too, always. */
+  keywords: string[];
+  /** '#rrggbb', or '' for the default palette. */
+  color: string;
+}
+
+/** A level of partnership (Segments tab, table at G1). */
+export interface Level {
+  name: string;
+  meaning: string;
+}
+
+export interface Catalogue {
+  segments: Segment[];
+  levels: Level[];
+}
+
+/** Where the partner list sits in its sheet. Row and column numbers are 1-based, as in Sheets. */
+export interface ListLayout {
+  headerRow: number;
+  nameColumn: number;
+  /** null when the list has no ID column. */
+  idColumn: number | null;
+  descriptionColumns: number[];
+}
+
+/** One distinct partner of the user's list, duplicates merged. */
+export interface Partner {
+  /** Identity used to find the partner again: `id:<ID>` or `name:<normalised name>`. */
+  key: string;
+  /** The name as first written in the list (not normalised). */
+  name: string;
+  /** The ID as written, '' when none. */
+  id: string;
+  /** Text of the description cells, row by row, cell by cell (every merged row included). */
+  descriptions: string[];
+  /** 1-based sheet rows of the list this partner came from. */
+  sourceRows: number[];
+}
+
+/** What reading the list found, for the sidebar's "143 partners; 2 duplicate names merged; …". */
+export interface ListReading {
+  partners: Partner[];
+  /** Data rows with no name and no ID. */
+  blankRowsSkipped: number;
+  /** Rows folded into an earlier row of the same partner. */
+  duplicatesMerged: number;
+}

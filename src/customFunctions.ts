@@ -1,0 +1,3 @@
+export function partnerSegment(text: unknown, segments?: unknown): unknown {
+  return [String(text), String(segments)].join('|');
+}
