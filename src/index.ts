@@ -1,16 +1,73 @@
-import { partnerSegment } from './customFunctions';
+// The public surface: every top-level Apps Script function, each a thin call into the modules. gas-webpack-plugin
+// turns each `global.X = function` into a top-level `function X` in dist/Code.js, with the JSDoc above it.
+import { documentSegments } from './sheets/documentSegments';
+import { partnerSegment, segmentHowToManage } from './customFunctions';
+import * as menu from './menu';
 
 declare const global: Record<string, unknown>;
 
 /**
- * Suggests the partner segment(s) for free text.
+ * Builds the Partner Segments menu. In AuthMode.NONE it may do nothing else, and it does nothing else.
+ * @param {Object} e The onOpen event.
+ */
+global.onOpen = function (e: GoogleAppsScript.Events.SheetsOnOpen) {
+  menu.buildMenu(e);
+};
+
+/**
+ * Runs when the add-on is installed: builds the menu at once, without reopening the spreadsheet.
+ * @param {Object} e The onInstall event.
+ */
+global.onInstall = function (e: GoogleAppsScript.Events.AddonOnInstall) {
+  menu.buildMenu(e);
+};
+
+/** Extensions › Partner Segments › Open sidebar. */
+global.showSidebar = function () {
+  menu.showSidebar();
+};
+
+/** Extensions › Partner Segments › Build or refresh roster. */
+global.menuBuildRoster = function () {
+  menu.buildRosterFromMenu();
+};
+
+/** Extensions › Partner Segments › Turn PARTNER_SEGMENT into values. */
+global.menuFormulasToValues = function () {
+  menu.formulasToValuesFromMenu();
+};
+
+/** Extensions › Partner Segments › Help. */
+global.menuHelp = function () {
+  menu.showHelp();
+};
+
+/**
+ * Suggests the partner segment(s) for free text, from the segments' keywords. Several are joined with ", ";
+ * none gives "". Give the segments range, e.g. =PARTNER_SEGMENT(B2:B, Segments!A:E), so the results update
+ * when the Segments tab changes.
  *
- * @param {string|Array<Array<string>>} text A cell or a column of cells describing partners.
- * @param {Array<Array<string>>} segments Optional: a table whose first row has Segment and Keywords headers.
- * @return The matching segments, joined with ", ".
+ * @param {string|Array<Array<string>>} text A cell, or a range: one result per row of the range.
+ * @param {Array<Array<string>>} segments Optional. A range whose first row has the headers Segment and Keywords,
+ *     such as Segments!A:E. Omitted: this spreadsheet's Segments tab, or the default segments.
+ * @return {string|Array<Array<string>>} The matching segments.
  * @customfunction
  * @preserve
  */
 global.PARTNER_SEGMENT = function (text: unknown, segments?: unknown) {
-  return partnerSegment(text, segments);
+  return partnerSegment(text, segments, documentSegments);
+};
+
+/**
+ * The recommended way to manage a segment's partners: its "How to manage" text from the segments table.
+ *
+ * @param {string|Array<Array<string>>} segment A segment name (or what PARTNER_SEGMENT gave), or a range of them.
+ * @param {Array<Array<string>>} segments Optional. A range whose first row has the headers Segment and
+ *     How to manage, such as Segments!A:E. Omitted: this spreadsheet's Segments tab, or the default segments.
+ * @return {string|Array<Array<string>>} How to manage that segment.
+ * @customfunction
+ * @preserve
+ */
+global.SEGMENT_HOW_TO_MANAGE = function (segment: unknown, segments?: unknown) {
+  return segmentHowToManage(segment, segments, documentSegments);
 };

@@ -55,4 +55,11 @@ export interface ListReading {
   blankRowsSkipped: number;
   /** Rows folded into an earlier row of the same partner. */
   duplicatesMerged: number;
+  /** Of duplicatesMerged, the rows that shared an ID (the rest shared a name). Absent means 0. */
+  duplicatesMergedById?: number;
+  /**
+   * Of blankRowsSkipped, the rows that were not empty: no name and no ID, but something else (say, only a
+   * description). The sidebar says so, since those rows probably lack a name by mistake. Absent means 0.
+   */
+  rowsWithoutName?: number;
 }

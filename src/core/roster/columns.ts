@@ -1,0 +1,101 @@
+// The roster's columns: their roles, headers, notes, and who owns their cells.
+// PRODUCT.md, "Partner Roster": `Partner | ID | Suggested | <segments> | # Segments | Primary segment | Level |
+// Managed like | Check | Reviewed | Notes | Status`.
+
+export type FixedRole =
+  | 'partner'
+  | 'id'
+  | 'suggested'
+  | 'count'
+  | 'primary'
+  | 'level'
+  | 'managedLike'
+  | 'check'
+  | 'reviewed'
+  | 'notes'
+  | 'status';
+
+/** What a roster column is: a fixed role, or the checkbox column of one segment (by segment id). */
+export type ColumnKey = FixedRole | `segment:${string}`;
+
+export const BEFORE_SEGMENTS: FixedRole[] = ['partner', 'id', 'suggested'];
+export const AFTER_SEGMENTS: FixedRole[] = [
+  'count',
+  'primary',
+  'level',
+  'managedLike',
+  'check',
+  'reviewed',
+  'notes',
+  'status',
+];
+
+export const HEADERS: Record<FixedRole, string> = {
+  partner: 'Partner',
+  id: 'ID',
+  suggested: 'Suggested',
+  count: '# Segments',
+  primary: 'Primary segment',
+  level: 'Level',
+  managedLike: 'Managed like',
+  check: 'Check',
+  reviewed: 'Reviewed',
+  notes: 'Notes',
+  status: 'Status',
+};
+
+export const HEADER_NOTES: Record<FixedRole, string> = {
+  partner: 'The partner, as named in your partner list. Filled in by Partner Segments.',
+  id: 'The partner ID from your list. Partners are matched by this ID. Filled in by Partner Segments.',
+  suggested:
+    'Segments suggested by the keywords on the Segments tab, from the description columns of your list. ' +
+    'A suggestion only: the ticks are what count.',
+  count: 'How many segments are ticked. A live formula.',
+  primary: 'The segment that matters most for this partner. Choose from the list.',
+  level: 'Level of partnership (see the Levels table on the Segments tab).',
+  managedLike: 'We currently manage this partner like a … Choose a segment.',
+  check:
+    'What needs attention on this row, in words: several segments, none, or a choice that does not fit the ticks.',
+  reviewed: 'Tick once someone has looked at this row. Unreviewed ticks are suggestions.',
+  notes: 'Your notes. Partner Segments never changes them.',
+  status:
+    'In list, or Not in list when the partner left your list. Set Excluded to keep a partner out of the ' +
+    'summary; a refresh never undoes it.',
+};
+
+export function segmentNote(definition: string): string {
+  const what = definition.trim() ? `${definition.trim()}. ` : '';
+  return `${what}Tick when this partner belongs to the segment.`;
+}
+
+export const RETIRED_SUFFIX = ' (retired)';
+
+export const STATUS_IN_LIST = 'In list';
+export const STATUS_NOT_IN_LIST = 'Not in list';
+export const STATUS_EXCLUDED = 'Excluded';
+export const STATUSES = [STATUS_IN_LIST, STATUS_NOT_IN_LIST, STATUS_EXCLUDED];
+
+/** Columns whose cells people own: the add-on fills them once, for a new row, and never rewrites them. */
+export function isPeopleOwned(key: ColumnKey): boolean {
+  return (
+    key.startsWith('segment:') ||
+    key === 'primary' ||
+    key === 'level' ||
+    key === 'managedLike' ||
+    key === 'reviewed' ||
+    key === 'notes'
+  );
+}
+
+export function segmentKey(segmentId: string): ColumnKey {
+  return `segment:${segmentId}`;
+}
+
+export function segmentIdOf(key: string): string | null {
+  return key.startsWith('segment:') ? key.slice('segment:'.length) : null;
+}
+
+const FIXED = new Set<string>([...BEFORE_SEGMENTS, ...AFTER_SEGMENTS]);
+export function isColumnKey(value: string): value is ColumnKey {
+  return FIXED.has(value) || (value.startsWith('segment:') && value.length > 'segment:'.length);
+}

@@ -1,0 +1,80 @@
+// Built-in formulas the roster writes: live counts and the Check text per row, and the conditional-format
+// conditions. Board members without the add-on see them work, so nothing here calls a custom function.
+import { columnLetter, formulaString, runs } from './a1';
+
+export interface FormulaColumns {
+  /** Columns of the active (not retired) segments, with the header (= segment name) in row 1. */
+  segmentColumns: number[];
+  count: number;
+  primary: number;
+  managedLike: number;
+}
+
+/** `# Segments`: ticked boxes of active segments (retired columns are left out of counts). */
+export function countFormula(row: number, cols: FormulaColumns): string {
+  if (cols.segmentColumns.length === 0) return '=0';
+  const parts = runs(cols.segmentColumns).map(([from, to]) =>
+    from === to
+      ? `COUNTIF(${columnLetter(from)}${row},TRUE)`
+      : `COUNTIF(${columnLetter(from)}${row}:${columnLetter(to)}${row},TRUE)`,
+  );
+  return `=${parts.join('+')}`;
+}
+
+/**
+ * TRUE when the name in `cell` heads a ticked segment column on this row. The span covers the segment columns;
+ * any other column inside it never matches because its header is not a segment name.
+ */
+function tickedUnder(cell: string, row: number, cols: FormulaColumns): string {
+  if (cols.segmentColumns.length === 0) return 'FALSE';
+  const first = columnLetter(Math.min(...cols.segmentColumns));
+  const last = columnLetter(Math.max(...cols.segmentColumns));
+  return `SUMPRODUCT(($${first}$1:$${last}$1=${cell})*($${first}${row}:$${last}${row}=TRUE))>0`;
+}
+
+/** `Check`: what needs attention on the row, in words, '' when nothing does. */
+export function checkFormula(row: number, cols: FormulaColumns): string {
+  const count = `${columnLetter(cols.count)}${row}`;
+  const primary = `${columnLetter(cols.primary)}${row}`;
+  const managed = `${columnLetter(cols.managedLike)}${row}`;
+  return (
+    `=TEXTJOIN("; ",TRUE,` +
+    `IF(${count}>1,"In "&${count}&" segments",""),` +
+    `IF(${count}=0,"No segment ticked",""),` +
+    `IF(AND(${managed}<>"",NOT(${tickedUnder(managed, row, cols)})),` +
+    `"Managed like "&${managed}&", not one of its segments",""),` +
+    `IF(AND(${primary}<>"",NOT(${tickedUnder(primary, row, cols)})),` +
+    `"Primary segment "&${primary}&" not ticked",""))`
+  );
+}
+
+/**
+ * Our conditional-format rules say what they are inside their own formula, so a refresh can tell them from the
+ * user's rules wherever columns have moved: `=AND("Partner Segments: several segments"<>"", …)`.
+ */
+export const RULE_MARK = 'Partner Segments: ';
+
+export function markedCondition(label: string, condition: string): string {
+  return `=AND(${formulaString(RULE_MARK + label)}<>"",${condition})`;
+}
+
+export function isOurRuleFormula(formula: string): boolean {
+  return formula.includes(`"${RULE_MARK}`);
+}
+
+/** Conditions written for the top-left cell of each rule's range (row 2); Sheets shifts them per cell. */
+export function multiSegmentCondition(cols: FormulaColumns): string {
+  return markedCondition('several segments', `$${columnLetter(cols.count)}2>1`);
+}
+
+export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number): string {
+  return markedCondition(
+    'no segment',
+    `$${columnLetter(partnerColumn)}2<>"",$${columnLetter(cols.count)}2=0`,
+  );
+}
+
+export function notFittingCondition(label: string, column: number, cols: FormulaColumns): string {
+  const cell = `${columnLetter(column)}2`;
+  return markedCondition(label, `${cell}<>"",NOT(${tickedUnder(cell, 2, cols)})`);
+}

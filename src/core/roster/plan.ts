@@ -1,0 +1,523 @@
+// Plans a build or refresh of the Partner Roster: pure, from what the sheet layer read to what it must write.
+// PRODUCT.md, "Partner Roster" and "Refresh": the add-on writes only what it owns (Partner, ID, Suggested,
+// # Segments, Check, Status, new rows, new segment columns, validations, formatting) and never rewrites a cell
+// people own, except to carry a renamed segment's name into the dropdowns that chose it.
+import { segmentColor } from '../catalogue';
+import { cellText, normaliseName, trimSpaces } from '../text';
+import type { Catalogue, ListReading, Partner } from '../types';
+import { Desired, formula, sameContent, text, value } from './cells';
+import {
+  ColumnKey,
+  FixedRole,
+  HEADER_NOTES,
+  HEADERS,
+  isPeopleOwned,
+  RETIRED_SUFFIX,
+  segmentIdOf,
+  segmentKey,
+  segmentNote,
+  STATUS_EXCLUDED,
+  STATUS_IN_LIST,
+  STATUS_NOT_IN_LIST,
+  STATUSES,
+} from './columns';
+import {
+  checkFormula,
+  countFormula,
+  FormulaColumns,
+  multiSegmentCondition,
+  notFittingCondition,
+  unsegmentedCondition,
+} from './formulas';
+import { canonicalKeys, Layout, planLayout, remapRows } from './layout';
+import { RuleSpec, sameRules, sameValidation, ValidationSpec } from './specs';
+import { CellWrite, groupWrites } from './writes';
+
+/** What the sheet layer read of an existing roster (all coordinates current, 1-based in Sheets). */
+export interface RosterSheetState {
+  /** getValues of A1 to (lastRow, lastColumn). */
+  values: unknown[][];
+  /** getFormulas of the same range. */
+  formulas: string[][];
+  /** Our column key of each current column (index 0 = column A), null where a column has none. */
+  keys: (ColumnKey | null)[];
+  /** Validation of each data cell (index 0 = row 2), or null where the cell has none. */
+  validations: (ValidationSpec | null)[][];
+  headerNotes: string[];
+  headerBackgrounds: string[];
+  /** Our conditional-format rules now on the sheet, in order, and whether every user rule stands before them. */
+  ourRules: RuleSpec[];
+  userRulesFirst: boolean;
+  frozenRows: number;
+  frozenColumns: number;
+}
+
+export interface RosterInput {
+  catalogue: Catalogue;
+  reading: ListReading;
+  listHasId: boolean;
+  /** Indexes (catalogue order) of the segments a partner's description cells suggest. */
+  suggest: (descriptions: readonly string[]) => number[];
+  /** null on a first build. */
+  state: RosterSheetState | null;
+}
+
+export interface RosterStats {
+  partners: number;
+  segments: number;
+  retiredSegments: number;
+  new: number;
+  kept: number;
+  notInList: number;
+  excluded: number;
+  multiSegment: number;
+  unsegmented: number;
+  unreviewed: number;
+  mismatches: number;
+}
+
+export interface RosterPlan {
+  layout: Layout;
+  /** Metadata to attach to new columns (final coordinates). */
+  newColumns: { column: number; key: ColumnKey }[];
+  writes: CellWrite[];
+  /** The whole header row's notes and fills (final width), or null when they are already right. */
+  headerNotes: string[] | null;
+  headerBackgrounds: string[] | null;
+  validations: { column: number; row: number; numRows: number; spec: ValidationSpec }[];
+  /** Our rules, to stand after the user's; null when the sheet already has exactly these. */
+  rules: RuleSpec[] | null;
+  frozen: { rows: number; columns: number } | null;
+  widths: { column: number; width: number }[];
+  /** Last row with a partner once the plan is written. */
+  lastRow: number;
+  stats: RosterStats;
+}
+
+export const COLORS = {
+  header: '#e8eaed',
+  multiSegment: '#fce8b2',
+  notFittingBackground: '#f4c7c3',
+  notFittingFont: '#a50e0e',
+  dimmedFont: '#80868b',
+};
+
+const WIDTHS: Partial<Record<FixedRole, number>> = { partner: 220, suggested: 170, check: 260, notes: 240 };
+
+const FIRST_ROW = 2;
+
+export function partnerKey(name: unknown, id: unknown): string {
+  // The same identity readPartners gives a list row (src/core/partnerList.ts).
+  const idText = trimSpaces(cellText(id));
+  return idText ? `id:${idText}` : `name:${normaliseName(trimSpaces(cellText(name)))}`;
+}
+
+export function planRoster(input: RosterInput): RosterPlan {
+  const { catalogue, reading, listHasId, state } = input;
+  const segments = catalogue.segments;
+  const activeIds = new Set(segments.map((s) => s.id));
+
+  // 1. Columns: which we have, which a retired segment keeps (it still has ticks), which are new.
+  const currentKeys = state?.keys ?? [];
+  const currentValues = state?.values ?? [];
+  const keep = new Set<ColumnKey>();
+  const retiredNames = new Map<ColumnKey, string>();
+  currentKeys.forEach((key, i) => {
+    const id = key ? segmentIdOf(key) : null;
+    if (!key || id === null || activeIds.has(id)) return;
+    const ticked = currentValues.slice(1).some((row) => {
+      const v = row[i];
+      return v !== '' && v !== false && v !== null && v !== undefined;
+    });
+    if (ticked) {
+      keep.add(key);
+      retiredNames.set(key, stripRetired(cellText(currentValues[0]?.[i])));
+    }
+  });
+  const hasIdColumn = listHasId || currentKeys.includes('id');
+  const layout = planLayout(
+    currentKeys,
+    canonicalKeys(
+      segments.map((s) => s.id),
+      hasIdColumn,
+    ),
+    keep,
+  );
+  const { slots, columnOf } = layout;
+  const width = slots.length;
+  const col = (key: ColumnKey) => columnOf.get(key) as number;
+
+  // The current content seen through the final layout.
+  const values = remapRows(currentValues, slots, '' as unknown);
+  const formulas = remapRows(state?.formulas ?? [], slots, '');
+  const header = values[0] ?? [];
+  const lastRowNow = values.length;
+
+  const segmentColumns = segments.map((s) => col(segmentKey(s.id)));
+  const cols: FormulaColumns = {
+    segmentColumns,
+    count: col('count'),
+    primary: col('primary'),
+    managedLike: col('managedLike'),
+  };
+
+  // 2. Renamed segments: the header still shows the old name; the dropdowns that chose it follow the rename.
+  const renamed = new Map<string, string>();
+  segments.forEach((s, i) => {
+    const slot = slots[segmentColumns[i] - 1];
+    if (slot.current === null) return;
+    const old = stripRetired(cellText(header[segmentColumns[i] - 1]));
+    if (old && old !== s.name) renamed.set(normaliseName(old), s.name);
+  });
+
+  // 3. Rows: existing roster rows matched to partners by key, then by name; the rest of the list is new.
+  const byKey = new Map<string, Partner>();
+  const byName = new Map<string, Partner>();
+  for (const p of reading.partners) {
+    byKey.set(p.key, p);
+    const n = `name:${normaliseName(p.name)}`;
+    if (!byName.has(n)) byName.set(n, p);
+  }
+  const matched = new Set<Partner>();
+  const rowPartner = new Map<number, Partner | null>();
+  const partnerCol = col('partner');
+  const idCol = columnOf.get('id');
+  for (let r = FIRST_ROW; r <= lastRowNow; r++) {
+    const row = values[r - 1];
+    const name = row[partnerCol - 1];
+    const id = idCol ? row[idCol - 1] : '';
+    if (cellText(name).trim() === '' && cellText(id).trim() === '') continue;
+    let p = byKey.get(partnerKey(name, hasIdColumn ? id : ''));
+    if (!p || matched.has(p)) {
+      const alt = byName.get(`name:${normaliseName(cellText(name))}`);
+      p = alt && !matched.has(alt) && (!listHasId || !cellText(id).trim()) ? alt : undefined;
+    }
+    if (p) matched.add(p);
+    rowPartner.set(r, p ?? null);
+  }
+  const newPartners = reading.partners.filter((p) => !matched.has(p));
+  const lastRow = lastRowNow < 1 ? 1 + newPartners.length : lastRowNow + newPartners.length;
+  const firstNewRow = Math.max(lastRowNow, 1) + 1;
+
+  // 4. What each cell should hold. `owned` columns are compared on every row; people's only where we must.
+  const changes = new Map<number, Map<number, Desired>>();
+  const whole = new Map<number, Desired[]>();
+  const want = (row: number, column: number, d: Desired) => {
+    const current = values[row - 1]?.[column - 1];
+    const currentFormula = formulas[row - 1]?.[column - 1] ?? '';
+    if (row <= lastRowNow && sameContent(d, current, currentFormula)) return;
+    let m = changes.get(column);
+    if (!m) changes.set(column, (m = new Map()));
+    m.set(row, d);
+  };
+
+  // Header row: every column we own.
+  for (let c = 1; c <= width; c++) {
+    const key = slots[c - 1].key;
+    if (!key) continue;
+    want(1, c, text(headerText(key, catalogue, retiredNames)));
+  }
+
+  const suggestions = new Map<Partner, number[]>();
+  const suggestedOf = (p: Partner) => {
+    let s = suggestions.get(p);
+    if (!s) suggestions.set(p, (s = input.suggest(p.descriptions)));
+    return s;
+  };
+  const suggestedText = (p: Partner) =>
+    suggestedOf(p)
+      .map((i) => segments[i].name)
+      .join(', ');
+
+  const statusCol = col('status');
+  // Owned columns may be written whole in one call when changes are scattered, so we note every row's content.
+  const recordWhole = (row: number, column: number, d: Desired) => {
+    let list = whole.get(column);
+    if (!list) whole.set(column, (list = []));
+    list[row - FIRST_ROW] = d;
+  };
+  const ownedWhole = (row: number, column: number, d: Desired) => {
+    recordWhole(row, column, d);
+    want(row, column, d);
+  };
+  const ownedColumns = [partnerCol, idCol, col('suggested'), cols.count, col('check'), statusCol].filter(
+    (c): c is number => c !== undefined,
+  );
+
+  const stats: RosterStats = {
+    partners: 0,
+    segments: segments.length,
+    retiredSegments: keep.size,
+    new: newPartners.length,
+    kept: 0,
+    notInList: 0,
+    excluded: 0,
+    multiSegment: 0,
+    unsegmented: 0,
+    unreviewed: 0,
+    mismatches: 0,
+  };
+
+  for (let r = FIRST_ROW; r <= lastRowNow; r++) {
+    const row = values[r - 1];
+    const hasPartner = rowPartner.has(r);
+    const p = rowPartner.get(r) ?? null;
+    if (!hasPartner) {
+      // A row without a partner is left alone; a whole-column write keeps what it holds.
+      for (const c of ownedColumns) recordWhole(r, c, keepAsIs(row[c - 1], formulas[r - 1][c - 1]));
+      continue;
+    }
+    const status = cellText(row[statusCol - 1]).trim();
+    const excluded = status.toLowerCase() === STATUS_EXCLUDED.toLowerCase();
+    if (p) {
+      ownedWhole(r, partnerCol, text(p.name));
+      if (idCol) ownedWhole(r, idCol, text(p.id));
+      ownedWhole(r, col('suggested'), text(suggestedText(p)));
+      stats.kept++;
+    } else {
+      ownedWhole(r, partnerCol, keepAsIs(row[partnerCol - 1], formulas[r - 1][partnerCol - 1]));
+      if (idCol) ownedWhole(r, idCol, keepAsIs(row[idCol - 1], formulas[r - 1][idCol - 1]));
+      const sug = col('suggested');
+      ownedWhole(r, sug, keepAsIs(row[sug - 1], formulas[r - 1][sug - 1]));
+    }
+    ownedWhole(r, cols.count, formula(countFormula(r, cols)));
+    ownedWhole(r, col('check'), formula(checkFormula(r, cols)));
+    const nextStatus = excluded ? STATUS_EXCLUDED : p ? STATUS_IN_LIST : STATUS_NOT_IN_LIST;
+    ownedWhole(r, statusCol, text(nextStatus));
+    // Renamed segments: the choices follow (a translation, not an overwrite: other choices stay as they are).
+    for (const c of [cols.primary, cols.managedLike]) {
+      const chosen = normaliseName(cellText(row[c - 1]));
+      const to = renamed.get(chosen);
+      if (to !== undefined && formulas[r - 1][c - 1] === '') want(r, c, text(to));
+    }
+    const ticks = segmentColumns.map((c) => row[c - 1] === true);
+    tally(
+      stats,
+      ticks,
+      excluded,
+      !p,
+      row[col('reviewed') - 1] === true,
+      managedFits(row, cols, segments, ticks, renamed),
+    );
+  }
+
+  newPartners.forEach((p, i) => {
+    const r = firstNewRow + i;
+    const suggested = new Set(suggestedOf(p));
+    const d = new Map<number, Desired>();
+    d.set(partnerCol, text(p.name));
+    if (idCol) d.set(idCol, text(p.id));
+    d.set(col('suggested'), text(suggestedText(p)));
+    segments.forEach((_, s) => d.set(segmentColumns[s], value(suggested.has(s))));
+    for (const key of keep) d.set(col(key), value(false));
+    d.set(cols.count, formula(countFormula(r, cols)));
+    d.set(cols.primary, text(''));
+    d.set(col('level'), text(''));
+    d.set(cols.managedLike, text(''));
+    d.set(col('check'), formula(checkFormula(r, cols)));
+    d.set(col('reviewed'), value(false));
+    d.set(col('notes'), text(''));
+    d.set(statusCol, text(STATUS_IN_LIST));
+    for (const [c, v] of d) {
+      if (isPeopleOwned(slots[c - 1].key as ColumnKey)) want(r, c, v);
+      else ownedWhole(r, c, v);
+    }
+    const ticks = segments.map((_, s) => suggested.has(s));
+    tally(stats, ticks, false, false, false, true);
+  });
+  stats.partners = rowPartner.size + newPartners.length;
+
+  const writes = groupWrites(changes, completeWhole(whole, lastRow), FIRST_ROW);
+
+  // 5. Validations: put back whatever a paste wiped, for every data row.
+  const segmentNames = segments.map((s) => s.name);
+  const checkbox: ValidationSpec = { kind: 'checkbox' };
+  const list = (vals: string[], help: string): ValidationSpec => ({
+    kind: 'list',
+    values: vals,
+    allowInvalid: false,
+    helpText: help,
+  });
+  const wantedValidations: [number, ValidationSpec][] = [
+    ...segmentColumns.map((c): [number, ValidationSpec] => [c, checkbox]),
+    ...[...keep].map((k): [number, ValidationSpec] => [col(k), checkbox]),
+    [
+      cols.primary,
+      list(segmentNames, 'Choose the segment that matters most for this partner, from the Segments tab.'),
+    ],
+    [
+      col('level'),
+      list(
+        catalogue.levels.map((l) => l.name),
+        'Choose a level of partnership, from the Levels table on the Segments tab.',
+      ),
+    ],
+    [
+      cols.managedLike,
+      list(segmentNames, 'How do we manage this partner today? Choose a segment from the Segments tab.'),
+    ],
+    [col('reviewed'), checkbox],
+    [
+      statusCol,
+      list(
+        STATUSES,
+        'In list and Not in list are set by Partner Segments; choose Excluded to leave a partner out of the summary.',
+      ),
+    ],
+  ];
+  const currentValidations = state ? remapRows(state.validations, slots, null as ValidationSpec | null) : [];
+  const dataRows = lastRow - 1;
+  const validations =
+    dataRows < 1
+      ? []
+      : wantedValidations
+          .filter(([c, spec]) => {
+            for (let r = 0; r < dataRows; r++) {
+              if (!sameValidation(currentValidations[r]?.[c - 1] ?? null, spec)) return true;
+            }
+            return false;
+          })
+          .map(([column, spec]) => ({ column, row: FIRST_ROW, numRows: dataRows, spec }));
+
+  // 6. Header notes and fills; user columns keep theirs.
+  const notesNow = slots.map((s) => (s.current === null ? '' : (state?.headerNotes[s.current - 1] ?? '')));
+  const fillsNow = slots.map((s) =>
+    s.current === null ? '#ffffff' : (state?.headerBackgrounds[s.current - 1] ?? '#ffffff'),
+  );
+  const notes = slots.map((s, i) => (s.key ? headerNote(s.key, catalogue) : notesNow[i]));
+  const fills = slots.map((s, i) => (s.key ? headerFill(s.key, catalogue) : fillsNow[i]));
+
+  // 7. Conditional formatting, in priority order: a choice that does not fit, then whole rows.
+  const rows = Math.max(dataRows, 1);
+  const rules: RuleSpec[] = [
+    {
+      ranges: [{ row: FIRST_ROW, column: cols.managedLike, numRows: rows, numColumns: 1 }],
+      formula: notFittingCondition('managed like a segment it is not in', cols.managedLike, cols),
+      background: COLORS.notFittingBackground,
+      fontColor: COLORS.notFittingFont,
+    },
+    {
+      ranges: [{ row: FIRST_ROW, column: cols.primary, numRows: rows, numColumns: 1 }],
+      formula: notFittingCondition('primary segment not ticked', cols.primary, cols),
+      background: COLORS.notFittingBackground,
+      fontColor: COLORS.notFittingFont,
+    },
+    {
+      ranges: [{ row: FIRST_ROW, column: 1, numRows: rows, numColumns: width }],
+      formula: multiSegmentCondition(cols),
+      background: COLORS.multiSegment,
+      fontColor: null,
+    },
+    {
+      ranges: [{ row: FIRST_ROW, column: 1, numRows: rows, numColumns: width }],
+      formula: unsegmentedCondition(cols, partnerCol),
+      background: null,
+      fontColor: COLORS.dimmedFont,
+    },
+  ];
+  const rulesSame = state !== null && state.userRulesFirst && sameRules(state.ourRules, rules);
+
+  const frozen = { rows: 1, columns: partnerCol };
+  const frozenSame =
+    state !== null && state.frozenRows === frozen.rows && state.frozenColumns === frozen.columns;
+
+  return {
+    layout,
+    newColumns: slots.flatMap((s, i) => (s.current === null && s.key ? [{ column: i + 1, key: s.key }] : [])),
+    writes,
+    headerNotes: notes.every((n, i) => n === notesNow[i]) ? null : notes,
+    headerBackgrounds: fills.every((f, i) => f === fillsNow[i]) ? null : fills,
+    validations,
+    rules: rulesSame ? null : rules,
+    frozen: frozenSame ? null : frozen,
+    widths: slots.flatMap((s, i) => {
+      if (s.current !== null || !s.key) return [];
+      const w = segmentIdOf(s.key) !== null ? 110 : WIDTHS[s.key as FixedRole];
+      return w ? [{ column: i + 1, width: w }] : [];
+    }),
+    lastRow,
+    stats,
+  };
+}
+
+function stripRetired(header: string): string {
+  const h = header.trim();
+  return h.endsWith(RETIRED_SUFFIX.trim()) ? h.slice(0, h.length - RETIRED_SUFFIX.trim().length).trim() : h;
+}
+
+function headerText(key: ColumnKey, catalogue: Catalogue, retired: Map<ColumnKey, string>): string {
+  const id = segmentIdOf(key);
+  if (id === null) return HEADERS[key as FixedRole];
+  const s = catalogue.segments.find((x) => x.id === id);
+  return s ? s.name : `${retired.get(key) ?? id}${RETIRED_SUFFIX}`;
+}
+
+function headerNote(key: ColumnKey, catalogue: Catalogue): string {
+  const id = segmentIdOf(key);
+  if (id === null) return HEADER_NOTES[key as FixedRole];
+  const s = catalogue.segments.find((x) => x.id === id);
+  return s
+    ? segmentNote(s.definition)
+    : 'This segment was removed from the Segments tab. Its column stays while it has ticks and is left out of counts.';
+}
+
+function headerFill(key: ColumnKey, catalogue: Catalogue): string {
+  const id = segmentIdOf(key);
+  const i = id === null ? -1 : catalogue.segments.findIndex((x) => x.id === id);
+  return i >= 0 ? segmentColor(catalogue.segments[i], i) : COLORS.header;
+}
+
+function keepAsIs(current: unknown, currentFormula: string): Desired {
+  if (currentFormula) return formula(currentFormula);
+  if (typeof current === 'number' || typeof current === 'boolean') return value(current);
+  return text(cellText(current));
+}
+
+/** Whole-column content for owned columns, padded so every data row has an entry (rows we left alone included). */
+function completeWhole(whole: Map<number, Desired[]>, lastRow: number): Map<number, Desired[]> {
+  const out = new Map<number, Desired[]>();
+  for (const [c, list] of whole) {
+    const full: Desired[] = [];
+    let complete = true;
+    for (let i = 0; i < lastRow - 1; i++) {
+      if (list[i] === undefined) complete = false;
+      full.push(list[i] ?? text(''));
+    }
+    if (complete) out.set(c, full);
+  }
+  return out;
+}
+
+function managedFits(
+  row: unknown[],
+  cols: FormulaColumns,
+  segments: Catalogue['segments'],
+  ticks: boolean[],
+  renamed: Map<string, string>,
+): boolean {
+  const chosen = normaliseName(cellText(row[cols.managedLike - 1]));
+  if (!chosen) return true;
+  const name = renamed.get(chosen) ?? chosen;
+  const i = segments.findIndex((s) => normaliseName(s.name) === normaliseName(name));
+  return i >= 0 && ticks[i];
+}
+
+function tally(
+  stats: RosterStats,
+  ticks: boolean[],
+  excluded: boolean,
+  notInList: boolean,
+  reviewed: boolean,
+  fits: boolean,
+): void {
+  if (excluded) {
+    stats.excluded++;
+    return;
+  }
+  if (notInList) stats.notInList++;
+  const n = ticks.filter(Boolean).length;
+  if (n > 1) stats.multiSegment++;
+  if (n === 0) stats.unsegmented++;
+  if (!reviewed) stats.unreviewed++;
+  if (!fits) stats.mismatches++;
+}

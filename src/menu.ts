@@ -1,0 +1,80 @@
+// Menu handlers: run the work, then tell the user in plain words. Nothing here runs from onOpen but the menu.
+// https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+import { buildRoster } from './sheets/buildRoster';
+import { UserError } from './sheets/errors';
+import { formulasToValues } from './sheets/formulasToValues';
+
+const TITLE = 'Partner Segments';
+
+export function buildMenu(_e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  // Identical in every auth mode: building a menu needs no authorization and touches no data.
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Open sidebar', 'showSidebar')
+    .addItem('Build or refresh roster', 'menuBuildRoster')
+    .addItem('Generate discussion summary', 'menuGenerateSummary')
+    .addSeparator()
+    .addItem('Turn PARTNER_SEGMENT into values', 'menuFormulasToValues')
+    .addItem('Help', 'menuHelp')
+    .addToUi();
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Runs a menu action; a problem the user can fix is shown as it is, anything else as what went wrong. */
+function reporting(action: () => void): void {
+  try {
+    action();
+  } catch (e) {
+    const message =
+      e instanceof UserError
+        ? e.message
+        : `Something went wrong: ${e instanceof Error ? e.message : String(e)}`;
+    if (!(e instanceof UserError)) console.error(e);
+    SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
+  }
+}
+
+export function buildRosterFromMenu(): void {
+  reporting(() => {
+    const result = buildRoster();
+    const s = result.stats;
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheetByName(result.rosterSheet)?.activate();
+    ss.toast(
+      `${result.listSummary}. ${s.new} new, ${s.kept} kept, ${s.notInList} not in list; ` +
+        `${s.multiSegment} in several segments, ${s.unsegmented} with none.`,
+      result.firstBuild ? 'Roster built' : 'Roster refreshed',
+      8,
+    );
+  });
+}
+
+export function formulasToValuesFromMenu(): void {
+  reporting(() => {
+    const result = formulasToValues(SpreadsheetApp.getActiveSpreadsheet().getActiveRange());
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      result.converted === 0
+        ? 'No PARTNER_SEGMENT formulas in the selection.'
+        : `${result.converted} cells of ${result.sheet} now hold values instead of PARTNER_SEGMENT.`,
+      TITLE,
+      6,
+    );
+  });
+}
+
+export function showHelp(): void {
+  SpreadsheetApp.getUi().alert(
+    TITLE,
+    'Partner Segments turns your partner list into a segmented roster for a staff or board discussion.\n\n' +
+      '1. Extensions › Partner Segments › Open sidebar, and check the partner list it found.\n' +
+      '2. Edit the Segments tab: rename, add or remove segments and keywords.\n' +
+      '3. Build the roster, then tick segments, choose Primary segment, Level and Managed like.\n' +
+      '4. Generate the discussion summary for the meeting.\n\n' +
+      'In any cell: =PARTNER_SEGMENT(B2:B, Segments!A:E) suggests segments from text. Your partner list is never changed.',
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}

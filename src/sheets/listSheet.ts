@@ -1,0 +1,86 @@
+// Reads the user's partner list, never writing to it: the chosen sheet, or the one that looks most like it.
+import { chooseListSheet, detectLayout, PartnerListError, readPartners } from '../core/partnerList';
+import type { ListLayout, ListReading } from '../core/types';
+import { UserError } from './errors';
+import { loadListSettings } from './settings';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface ListRead {
+  sheet: Sheet;
+  sheetName: string;
+  sheetId: number;
+  layout: ListLayout;
+  /** true when the layout was detected, false when the user's saved choice was used. */
+  detected: boolean;
+  reading: ListReading;
+}
+
+function gridOf(sheet: Sheet): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
+/**
+ * @param ownedSheets the add-on's own sheets, never taken for the list.
+ * @param chosenName a sheet named by the caller (sidebar, simulate --sheet); else the saved choice; else detection.
+ */
+export function readList(ss: Spreadsheet, ownedSheets: readonly Sheet[], chosenName?: string): ListRead {
+  const ownedIds = new Set(ownedSheets.map((s) => s.getSheetId()));
+  const saved = loadListSettings();
+  let sheet: Sheet | null = null;
+  let layout: ListLayout | null = null;
+  if (chosenName) {
+    sheet = ss.getSheetByName(chosenName);
+    if (!sheet) throw new UserError(`There is no sheet named "${chosenName}" in this spreadsheet.`);
+  } else if (saved) {
+    sheet = ss.getSheets().find((s) => s.getSheetId() === saved.sheetId) ?? null;
+    if (!sheet) {
+      throw new UserError(
+        `The partner list sheet "${saved.sheetName}" is gone. Choose the sheet that holds your partner list in the sidebar (step 1).`,
+      );
+    }
+    layout = saved.layout;
+  }
+  if (sheet && ownedIds.has(sheet.getSheetId())) {
+    throw new UserError(
+      `"${sheet.getName()}" is a sheet Partner Segments made; choose the sheet that holds your partner list.`,
+    );
+  }
+  if (sheet) {
+    const grid = gridOf(sheet);
+    if (!layout) {
+      try {
+        layout = detectLayout(grid);
+      } catch (e) {
+        if (e instanceof PartnerListError) throw new UserError(`${sheet.getName()}: ${e.message}`);
+        throw e;
+      }
+    }
+    return finish(sheet, sheet.getName(), layout, !saved?.layout || Boolean(chosenName), grid);
+  }
+  const candidates = ss.getSheets().filter((s) => !ownedIds.has(s.getSheetId()));
+  const grids = candidates.map((s) => ({ sheet: s, name: s.getName(), grid: gridOf(s) }));
+  const choice = chooseListSheet(grids, new Set());
+  if (!choice) {
+    throw new UserError(
+      'No partner list found: no sheet has a header row with a column of partner names below it. ' +
+        'Put your list in a sheet (one partner per row, a header row with a Name column), or choose the sheet in the sidebar.',
+    );
+  }
+  const found = grids.find((g) => g.name === choice.name) as (typeof grids)[number];
+  return finish(found.sheet, found.name, choice.layout, true, found.grid);
+}
+
+function finish(
+  sheet: Sheet,
+  sheetName: string,
+  layout: ListLayout,
+  detected: boolean,
+  grid: unknown[][],
+): ListRead {
+  const reading = readPartners(grid, layout);
+  if (reading.partners.length === 0) {
+    throw new UserError(`${sheetName}: the list has a header but no partners below it.`);
+  }
+  return { sheet, sheetName, sheetId: sheet.getSheetId(), layout, detected, reading };
+}

@@ -1,0 +1,47 @@
+// Creating the sheets the add-on owns: under a free name, marked with role metadata at once, so a run that is
+// interrupted never leaves a sheet the next run fails to recognise. PRODUCT.md, "Sheets the add-on owns".
+import { ROLE_KEY, SheetRole } from './metadata';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const DEFAULT_NAMES: Record<SheetRole, string> = {
+  segments: 'Segments',
+  roster: 'Partner Roster',
+  summary: 'Discussion Summary',
+};
+
+/** "Partner Roster", else "Partner Roster (2)", "(3)", …: the first name no sheet has. */
+export function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * A new owned sheet. A blank sheet under one of our names with no owner (left by a run stopped between
+ * insertSheet and its metadata) is taken over instead of making another.
+ */
+export function createOwnedSheet(ss: Spreadsheet, role: SheetRole, otherOwned: ReadonlySet<string>): Sheet {
+  const wanted = DEFAULT_NAMES[role];
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  const pattern = new RegExp(`^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`);
+  for (let i = 0; i < sheets.length; i++) {
+    if (!pattern.test(names[i]) || otherOwned.has(names[i])) continue;
+    const sheet = sheets[i];
+    if (
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0 &&
+      sheet.getDeveloperMetadata().length === 0
+    ) {
+      sheet.addDeveloperMetadata(ROLE_KEY, role);
+      return sheet;
+    }
+  }
+  const sheet = ss.insertSheet(freeName(wanted, new Set(names)), sheets.length);
+  sheet.addDeveloperMetadata(ROLE_KEY, role);
+  return sheet;
+}

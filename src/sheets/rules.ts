@@ -1,0 +1,42 @@
+// Plain rule descriptions ↔ Apps Script data validations and conditional-format rules.
+// https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
+// https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
+import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+export function buildValidation(spec: ValidationSpec): DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  if (spec.kind === 'checkbox') return builder.requireCheckbox().build();
+  return builder
+    .requireValueInList(spec.values, true)
+    .setAllowInvalid(spec.allowInvalid)
+    .setHelpText(spec.helpText)
+    .build();
+}
+
+export function readValidation(dv: DataValidation | null): ValidationSpec | null {
+  if (!dv) return null;
+  const type = dv.getCriteriaType();
+  const criteria = SpreadsheetApp.DataValidationCriteria;
+  if (type === criteria.CHECKBOX) return dv.getCriteriaValues().length === 0 ? { kind: 'checkbox' } : null;
+  if (type === criteria.VALUE_IN_LIST) {
+    const values = dv.getCriteriaValues()[0];
+    return {
+      kind: 'list',
+      values: Array.isArray(values) ? values.map(String) : [],
+      allowInvalid: dv.getAllowInvalid(),
+      helpText: dv.getHelpText() ?? '',
+    };
+  }
+  return null;
+}
+
+export function buildRule(sheet: Sheet, spec: RuleSpec): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  let builder = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(spec.formula)
+    .setRanges(spec.ranges.map((g) => sheet.getRange(g.row, g.column, g.numRows, g.numColumns)));
+  if (spec.background) builder = builder.setBackground(spec.background);
+  if (spec.fontColor) builder = builder.setFontColor(spec.fontColor);
+  return builder.build();
+}

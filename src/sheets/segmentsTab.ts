@@ -1,0 +1,130 @@
+// The Segments tab: created with the default catalogue on first use, read back as people edited it.
+// Segments from A1 (`Segment | Definition | How to manage | Keywords | Color`), levels from G1 (`Level | Meaning`).
+import { defaultCatalogue, segmentColor } from '../core/catalogue';
+import { splitSegmentsTab } from '../core/segmentsTab';
+import { readLevelsTable, readSegmentsTable, SegmentsTableError } from '../core/segmentsTable';
+import { normaliseName } from '../core/text';
+import type { Catalogue, Segment } from '../core/types';
+import { UserError } from './errors';
+import { rowValues, SEGMENT_ID_KEY } from './metadata';
+import { typedText } from '../core/roster/cells';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const SEGMENT_HEADERS = ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color'];
+export const LEVEL_HEADERS = ['Level', 'Meaning'];
+const LEVELS_COLUMN = 7;
+
+const HEADER_NOTES = [
+  'The segment name, as it appears in the roster and in PARTNER_SEGMENT. Rename freely: ticks follow.',
+  'What makes a partner part of this segment.',
+  'How a partner of this segment should be managed. The discussion summary compares it with how we do.',
+  'Comma-separated words or phrases that suggest this segment when they appear in your list. ' +
+    'The segment name always counts; plurals with a trailing s match too.',
+  'A #rrggbb colour for the roster header and the chart. Blank: the default palette.',
+  '',
+  'Levels of partnership, after the Himmelman continuum: from exchanging information to shared goals.',
+  'What the level means for this relationship.',
+];
+
+/** Writes the default catalogue into a new, empty Segments sheet, each segment row marked with its id. */
+export function writeDefaultSegments(sheet: Sheet): Catalogue {
+  const catalogue = defaultCatalogue();
+  const { segments, levels } = catalogue;
+  const height = Math.max(segments.length, levels.length) + 1;
+  const grid: (string | number | boolean)[][] = Array.from({ length: height }, () => Array(8).fill(''));
+  SEGMENT_HEADERS.forEach((h, c) => (grid[0][c] = h));
+  LEVEL_HEADERS.forEach((h, c) => (grid[0][LEVELS_COLUMN - 1 + c] = h));
+  segments.forEach((s, i) => {
+    grid[i + 1].splice(
+      0,
+      5,
+      typedText(s.name),
+      typedText(s.definition),
+      typedText(s.howToManage),
+      typedText(s.keywords.join(', ')),
+      s.color,
+    );
+  });
+  levels.forEach((l, i) => {
+    grid[i + 1][LEVELS_COLUMN - 1] = typedText(l.name);
+    grid[i + 1][LEVELS_COLUMN] = typedText(l.meaning);
+  });
+  sheet.getRange(1, 1, height, 8).setValues(grid);
+  sheet.getRange(1, 1, 1, 8).setFontWeight('bold').setNotes([HEADER_NOTES]);
+  sheet.getRange(2, 1, segments.length, 1).setBackgrounds(segments.map((s, i) => [segmentColor(s, i)]));
+  sheet.setFrozenRows(1);
+  sheet
+    .setColumnWidth(1, 170)
+    .setColumnWidths(2, 3, 280)
+    .setColumnWidth(6, 30)
+    .setColumnWidth(7, 130)
+    .setColumnWidth(8, 320);
+  segments.forEach((s, i) => sheet.getRange(`${i + 2}:${i + 2}`).addDeveloperMetadata(SEGMENT_ID_KEY, s.id));
+  return catalogue;
+}
+
+/**
+ * Reads the catalogue from the Segments tab. Segment rows without an id (added by people) get one and keep it;
+ * a new row named like a retired roster column takes that column's id back, so its ticks return.
+ * @param retiredHeaders id → segment name shown by roster columns, for that adoption.
+ */
+export function readSegmentsTab(sheet: Sheet, retiredHeaders: ReadonlyMap<string, string>): Catalogue {
+  const tables = splitSegmentsTab(sheet.getDataRange().getValues());
+  let segments: Segment[];
+  let levels: Catalogue['levels'] = [];
+  try {
+    segments = readSegmentsTable(tables.segments);
+    if (tables.levels) levels = readLevelsTable(tables.levels);
+  } catch (e) {
+    if (e instanceof SegmentsTableError) throw new UserError(`On the ${sheet.getName()} tab: ${e.message}`);
+    throw e;
+  }
+  if (levels.length === 0) levels = defaultCatalogue().levels;
+
+  // Rows that hold a segment, in the order readSegmentsTable returned them (it skips rows without a name).
+  const table = tables.segments;
+  const rows: number[] = [];
+  for (let r = 1; r < table.length; r++) if (holdsSegment(table[0], table[r])) rows.push(r + 1);
+
+  const ids = rowValues(sheet, SEGMENT_ID_KEY);
+  const used = new Set<string>();
+  const missing: number[] = [];
+  segments.forEach((s, i) => {
+    const id = ids.get(rows[i]);
+    if (id && !used.has(id)) {
+      s.id = id;
+      used.add(id);
+    } else missing.push(i);
+  });
+  for (const i of missing) {
+    const s = segments[i];
+    const adopt = [...retiredHeaders].find(
+      ([id, name]) => !used.has(id) && normaliseName(name) === normaliseName(s.name),
+    );
+    s.id = adopt ? adopt[0] : freeId(s.name, used, retiredHeaders);
+    used.add(s.id);
+    sheet.getRange(`${rows[i]}:${rows[i]}`).addDeveloperMetadata(SEGMENT_ID_KEY, s.id);
+  }
+  return { segments, levels };
+}
+
+function holdsSegment(header: unknown[], row: unknown[]): boolean {
+  try {
+    return readSegmentsTable([header, row]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function freeId(name: string, used: ReadonlySet<string>, reserved: ReadonlyMap<string, string>): string {
+  const base =
+    normaliseName(name)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'segment';
+  for (let i = 1; ; i++) {
+    const id = i === 1 ? base : `${base}-${i}`;
+    if (!used.has(id) && !reserved.has(id)) return id;
+  }
+}

@@ -1,0 +1,51 @@
+import { formula, text, value, typedText, type Desired } from '../../src/core/roster/cells';
+import { groupWrites } from '../../src/core/roster/writes';
+
+function changes(entries: [number, number, Desired][]): Map<number, Map<number, Desired>> {
+  const m = new Map<number, Map<number, Desired>>();
+  for (const [row, column, d] of entries) {
+    if (!m.has(column)) m.set(column, new Map());
+    m.get(column)!.set(row, d);
+  }
+  return m;
+}
+
+describe('grouping roster writes', () => {
+  test('new rows across adjacent columns become one rectangle', () => {
+    const entries: [number, number, Desired][] = [];
+    for (let r = 10; r < 13; r++) for (let c = 1; c <= 4; c++) entries.push([r, c, text(`r${r}c${c}`)]);
+    const writes = groupWrites(changes(entries), new Map(), 2);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatchObject({ row: 10, column: 1 });
+    expect(writes[0].values).toHaveLength(3);
+    expect(writes[0].values[2]).toEqual(['r12c1', 'r12c2', 'r12c3', 'r12c4']);
+  });
+
+  test('scattered changes in a column we own are written whole, in one call', () => {
+    const entries: [number, number, Desired][] = [];
+    const all: Desired[] = [];
+    for (let r = 2; r <= 41; r++) all.push(text(r % 4 === 0 ? 'Not in list' : 'In list'));
+    for (let r = 4; r <= 41; r += 4) entries.push([r, 5, text('Not in list')]);
+    const writes = groupWrites(changes(entries), new Map([[5, all]]), 2);
+    expect(writes).toHaveLength(1);
+    expect(writes[0].values).toHaveLength(40);
+  });
+
+  test("scattered changes in people's columns stay cell runs, never whole-column writes", () => {
+    const entries: [number, number, Desired][] = [];
+    for (let r = 4; r <= 41; r += 4) entries.push([r, 7, text('Advisor')]);
+    const writes = groupWrites(changes(entries), new Map(), 2);
+    expect(writes).toHaveLength(10);
+    expect(writes.every((w) => w.values.length === 1)).toBe(true);
+  });
+
+  test('text that Sheets would read as a formula, number, boolean or date is written as text', () => {
+    expect(typedText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    for (const t of ['+1 555 0100', '-minus', '@handle', "'quoted", '007', 'TRUE', 'Jan 5', '\tTab', '1,000']) {
+      expect(typedText(t)).toBe(`'${t}`);
+    }
+    for (const t of ['Acme Corp', '3M Company', 'Jane’s Fund', 'מרכז']) expect(typedText(t)).toBe(t);
+    const [w] = groupWrites(changes([[2, 1, formula('=1+1')], [3, 1, value(true)]]), new Map(), 2);
+    expect(w.values).toEqual([['=1+1'], [true]]);
+  });
+});
