@@ -1,3 +1,114 @@
-export function partnerSegment(text: unknown, segments?: unknown): unknown {
-  return [String(text), String(segments)].join('|');
+// The custom functions' logic, free of Apps Script: src/index.ts exposes them to Sheets with their JSDoc.
+// Values may come from another JS realm, so arrays are recognised with Array.isArray, never instanceof.
+import { defaultCatalogue } from './core/catalogue';
+import { compileMatcher, type Matcher } from './core/matching';
+import { readSegmentsTable } from './core/segmentsTable';
+import { cellText, normaliseName } from './core/text';
+import type { Segment } from './core/types';
+
+const SEGMENTS_NOT_A_RANGE = 'segments must be a range such as Segments!A:E, with headers in its first row.';
+
+/** Sheets passes undefined for an omitted argument; an empty cell reads as ''. */
+function isOmitted(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/**
+ * The catalogue to use: the given `segments` range (nothing else is read), or the document's when omitted.
+ * Errors are plain Errors with plain-word messages: Sheets shows the message on the cell.
+ */
+function segmentsFrom(segments: unknown, loadDocumentSegments: () => Segment[]): Segment[] {
+  if (isOmitted(segments)) return loadDocumentSegments();
+  if (!Array.isArray(segments) || !segments.every((row) => Array.isArray(row))) {
+    throw new Error(SEGMENTS_NOT_A_RANGE);
+  }
+  try {
+    return readSegmentsTable(segments as unknown[][]);
+  } catch (error) {
+    // A plain Error: the cell shows its message, nothing else. (The ES2020 target has no Error `cause`.)
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(error instanceof Error ? error.message : String(error));
+  }
+}
+
+// Sheets calls a custom function once per formula, often with the same segments range: compiled matchers
+// are kept by content, a few at a time.
+const MATCHER_CACHE_SIZE = 8;
+const matchers = new Map<string, Matcher>();
+
+function matcherFor(segments: readonly Segment[]): Matcher {
+  const key = JSON.stringify(segments.map((segment) => [segment.name, segment.keywords]));
+  let matcher = matchers.get(key);
+  if (matcher) {
+    matchers.delete(key); // re-inserted below: the Map's order is the least recently used first
+  } else {
+    matcher = compileMatcher(segments);
+    if (matchers.size >= MATCHER_CACHE_SIZE) matchers.delete(matchers.keys().next().value as string);
+  }
+  matchers.set(key, matcher);
+  return matcher;
+}
+
+/** A range's rows as arrays of cells (a row that is not an array is one cell). */
+function rowsOf(range: unknown[]): unknown[][] {
+  return range.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/**
+ * =PARTNER_SEGMENT(text, [segments]): the segments whose keywords appear in the text, joined with ", " in
+ * catalogue order ('' for none). A single value gives one text; a range gives a column, one result per row,
+ * each row's cells matched one by one and their matches combined.
+ */
+export function partnerSegment(
+  text: unknown,
+  segments?: unknown,
+  loadDocumentSegments: () => Segment[] = () => defaultCatalogue().segments,
+): string | string[][] {
+  const matcher = matcherFor(segmentsFrom(segments, loadDocumentSegments));
+  if (!Array.isArray(text)) return matcher.suggest([text]);
+  if (text.length === 0) return '';
+  return rowsOf(text).map((row) => [matcher.suggest(row)]);
+}
+
+/**
+ * What a cell names: one segment ("Funder"), or the list PARTNER_SEGMENT gives ("Funder, Grantee").
+ * A whole cell naming a segment wins, so a segment whose name holds a comma is still found.
+ */
+function namedSegments(cell: unknown, bySegmentName: ReadonlyMap<string, Segment>): Segment[] | null {
+  const text = cellText(cell);
+  if (text.trim() === '') return [];
+  const whole = bySegmentName.get(normaliseName(text));
+  if (whole) return [whole];
+  const parts = text.split(',').filter((part) => part.trim() !== '');
+  const found = parts.map((part) => bySegmentName.get(normaliseName(part)));
+  return found.every((segment) => segment !== undefined) ? (found as Segment[]) : null;
+}
+
+/** One row's answer: a single segment's text alone; several as "Name: text" lines; '' if any is unknown. */
+function howToManageText(cells: readonly unknown[], bySegmentName: ReadonlyMap<string, Segment>): string {
+  const named: Segment[] = [];
+  for (const cell of cells) {
+    const segments = namedSegments(cell, bySegmentName);
+    if (segments === null) return '';
+    for (const segment of segments) if (!named.includes(segment)) named.push(segment);
+  }
+  if (named.length === 1) return named[0].howToManage;
+  return named.map((segment) => `${segment.name}: ${segment.howToManage}`).join('\n');
+}
+
+/**
+ * =SEGMENT_HOW_TO_MANAGE(segment, [segments]): the "How to manage" text of a segment named in any case, or
+ * '' for a name that is not a segment. A cell listing several segments (as PARTNER_SEGMENT gives them)
+ * gets one "Segment: how to manage" line each. A range gives a column, one result per row.
+ */
+export function segmentHowToManage(
+  segmentName: unknown,
+  segments?: unknown,
+  loadDocumentSegments: () => Segment[] = () => defaultCatalogue().segments,
+): string | string[][] {
+  const catalogue = segmentsFrom(segments, loadDocumentSegments);
+  const bySegmentName = new Map(catalogue.map((segment) => [normaliseName(segment.name), segment]));
+  if (!Array.isArray(segmentName)) return howToManageText([segmentName], bySegmentName);
+  if (segmentName.length === 0) return '';
+  return rowsOf(segmentName).map((row) => [howToManageText(row, bySegmentName)]);
 }

@@ -32,6 +32,11 @@ global.menuBuildRoster = function () {
   menu.buildRosterFromMenu();
 };
 
+/** Extensions › Partner Segments › Generate discussion summary. */
+global.menuGenerateSummary = function () {
+  menu.generateSummaryFromMenu();
+};
+
 /** Extensions › Partner Segments › Turn PARTNER_SEGMENT into values. */
 global.menuFormulasToValues = function () {
   menu.formulasToValuesFromMenu();

@@ -3,6 +3,7 @@
 import { buildRoster } from './sheets/buildRoster';
 import { UserError } from './sheets/errors';
 import { formulasToValues } from './sheets/formulasToValues';
+import { generateSummary } from './sheets/summarySheet';
 
 const TITLE = 'Partner Segments';
 
@@ -48,6 +49,20 @@ export function buildRosterFromMenu(): void {
       `${result.listSummary}. ${s.new} new, ${s.kept} kept, ${s.notInList} not in list; ` +
         `${s.multiSegment} in several segments, ${s.unsegmented} with none.`,
       result.firstBuild ? 'Roster built' : 'Roster refreshed',
+      8,
+    );
+  });
+}
+
+export function generateSummaryFromMenu(): void {
+  reporting(() => {
+    const result = generateSummary();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheetByName(result.summarySheet)?.activate();
+    ss.toast(
+      `${result.partners} partners: ${result.multiSegment} in several segments, ${result.mismatches} managed unlike ` +
+        `their segments, ${result.unsegmented} without a segment.`,
+      'Discussion summary generated',
       8,
     );
   });

@@ -1,0 +1,131 @@
+// The catalogue the add-on starts from: the seed's segments and the levels of partnership (PRODUCT.md).
+import type { Catalogue, Level, Segment } from './types';
+
+/** The eight default segments. Names are exact (people type them in formulas); ids never change. */
+export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
+  [
+    {
+      id: 'contractor',
+      name: 'Contractor',
+      definition: 'Paid to deliver defined work under a contract',
+      howToManage: 'Contract management: scope, milestones, deliverables, invoices',
+      keywords: ['contract', 'contractor', 'vendor', 'consultant', 'supplier', 'procurement', 'invoice'],
+      color: '',
+    },
+    {
+      id: 'advisor',
+      name: 'Advisor',
+      definition: 'Gives expertise, advice or insight',
+      howToManage: 'Ask for advice on specific topics, thank them, show what you did with it',
+      keywords: ['advisor', 'adviser', 'advisory', 'mentor', 'expert', 'council'],
+      color: '',
+    },
+    {
+      id: 'funder',
+      name: 'Funder',
+      definition: 'Gives grants, donations or sponsorship',
+      howToManage: 'Stewardship: timely reports, recognition, a relationship with the program officer',
+      keywords: ['grant', 'grantor', 'funder', 'donor', 'foundation', 'sponsor'],
+      color: '',
+    },
+    {
+      id: 'grantee',
+      name: 'Grantee',
+      definition: 'Receives funds from you',
+      howToManage: 'Agreement, monitoring and compliance',
+      keywords: ['grantee', 'subgrant', 'subgrantee', 'subrecipient', 'sub-recipient'],
+      color: '',
+    },
+    {
+      id: 'implementing-partner',
+      name: 'Implementing partner',
+      definition: 'Delivers programs with you',
+      howToManage: 'MOU, joint work plan, regular check-ins',
+      keywords: ['MOU', 'implementing', 'co-deliver', 'program partner', 'delivery partner'],
+      color: '',
+    },
+    {
+      id: 'coalition-ally',
+      name: 'Coalition ally',
+      definition: 'A peer that exchanges information or coordinates',
+      howToManage: 'Keep informed, convene, share information',
+      keywords: ['coalition', 'network', 'alliance', 'peer', 'working group'],
+      color: '',
+    },
+    {
+      id: 'public-agency',
+      name: 'Public agency',
+      definition: 'Government body with oversight, permits or policy',
+      howToManage: 'Manage closely: compliance, briefings, staff relationships',
+      keywords: [
+        'agency',
+        'department',
+        'ministry',
+        'regulator',
+        'permit',
+        'city of',
+        'county of',
+        'state of',
+        'federal',
+        'municipal',
+      ],
+      color: '',
+    },
+    {
+      id: 'community-supporter',
+      name: 'Community supporter',
+      definition: 'Gives volunteers, space or in-kind help',
+      howToManage: 'Recognition and easy, specific asks',
+      keywords: ['volunteer', 'in-kind', 'donated space', 'congregation', 'club'],
+      color: '',
+    },
+  ].map((segment) => Object.freeze({ ...segment, keywords: Object.freeze(segment.keywords) as string[] })),
+);
+
+/** Levels of partnership, after part 2 of the series and the Himmelman continuum. */
+export const DEFAULT_LEVELS: readonly Level[] = Object.freeze([
+  Object.freeze({ name: 'Networking', meaning: 'Exchange information' }),
+  Object.freeze({ name: 'Coordinating', meaning: 'Adjust activities together' }),
+  Object.freeze({ name: 'Cooperating', meaning: 'Share resources' }),
+  Object.freeze({ name: 'Strategic', meaning: 'Required to meet our goals; shared risks and rewards' }),
+]);
+
+/**
+ * Header colours for segments whose Color is blank: light tints, so black header text stays readable
+ * (contrast with black of at least 7:1), and far enough apart in hue to tell the segments apart.
+ */
+export const DEFAULT_PALETTE: readonly string[] = Object.freeze([
+  '#a8d1f0', // sky blue
+  '#f9c891', // apricot
+  '#b5e0a0', // leaf green
+  '#f4b3c4', // rose
+  '#d3c2ee', // lavender
+  '#f8e58c', // butter yellow
+  '#9fe0d6', // aqua
+  '#e2c8a8', // sand
+  '#c9d6df', // slate
+  '#e8b6e6', // orchid
+]);
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/** True for a '#rrggbb' colour, the only form the Segments tab's Color column accepts. */
+export function isHexColor(value: string): boolean {
+  return HEX_COLOR.test(value);
+}
+
+/** A segment's header colour: its own when it has a valid one, else the palette's, by catalogue position. */
+export function segmentColor(segment: Pick<Segment, 'color'>, index: number): string {
+  const own = segment.color.trim();
+  if (isHexColor(own)) return own.toLowerCase();
+  const n = DEFAULT_PALETTE.length;
+  return DEFAULT_PALETTE[((index % n) + n) % n];
+}
+
+/** A fresh, mutable copy of the default catalogue (callers may edit it without touching the defaults). */
+export function defaultCatalogue(): Catalogue {
+  return {
+    segments: DEFAULT_SEGMENTS.map((segment) => ({ ...segment, keywords: [...segment.keywords] })),
+    levels: DEFAULT_LEVELS.map((level) => ({ ...level })),
+  };
+}

@@ -1,0 +1,135 @@
+// Keyword matching, as PRODUCT.md's custom-functions section defines it. Used by PARTNER_SEGMENT and by the
+// roster's Suggested column, so both always agree.
+import { cellText } from './text';
+import { newCellWordIds, WordTrie } from './wordTrie';
+import { words } from './words';
+
+export { words } from './words';
+
+/** What matching needs of a segment. */
+export interface MatchableSegment {
+  readonly name: string;
+  readonly keywords: readonly string[];
+}
+
+export interface Matcher {
+  /** The segments' names, in catalogue order. */
+  readonly segmentNames: readonly string[];
+  /** Indexes of the segments matching any of the cells, ascending (catalogue order), each once. */
+  matchCells(cells: readonly unknown[]): number[];
+  /** The matching segments' names joined with ", "; '' when none match. */
+  suggest(cells: readonly unknown[]): string;
+}
+
+/** A keyword of two or more words, as keyword-word ids. */
+interface Phrase {
+  segment: number;
+  words: Int32Array;
+}
+
+/**
+ * Compiles a catalogue's keywords. Each keyword (and each segment's name, always a keyword) becomes its
+ * words; a cell matches when the same words appear consecutively in it, the last one optionally with a
+ * trailing "s" (the plural). Keywords without any letter or digit match nothing and are dropped.
+ *
+ * Speed: a cell is read once, character by character, into keyword-word ids (WordTrie); one-word keywords
+ * are then found by the word's id and longer ones by the id of their first two words, so a cell costs the
+ * same however many segments and keywords there are.
+ */
+export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
+  const trie = new WordTrie();
+  const singleWord: number[][] = []; // word id → segments having it as a one-word keyword
+  const byFirstTwo = new Map<number, Phrase[]>(); // first id * PAIR + second id → longer keywords
+  const phrases: { segment: number; ids: number[] }[] = [];
+  segments.forEach((segment, index) => {
+    const seen = new Set<string>();
+    for (const keyword of [segment.name, ...segment.keywords]) {
+      const phraseWords = words(keyword);
+      const key = phraseWords.join(' ');
+      if (phraseWords.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      phrases.push({ segment: index, ids: phraseWords.map((word) => trie.add(word)) });
+    }
+  });
+  const PAIR = trie.size; // ids are below it, so first * PAIR + second is unique per pair
+  for (const { segment, ids } of phrases) {
+    if (ids.length === 1) {
+      (singleWord[ids[0]] ??= []).push(segment);
+      continue;
+    }
+    const pair = ids[0] * PAIR + ids[1];
+    const list = byFirstTwo.get(pair);
+    const phrase = { segment, words: Int32Array.from(ids) };
+    if (list) list.push(phrase);
+    else byFirstTwo.set(pair, [phrase]);
+  }
+
+  const names = segments.map((segment) => segment.name);
+  const cell = newCellWordIds();
+  const matched = new Uint8Array(segments.length); // reused between calls; cleared after each
+  const hits: number[] = [];
+  const noteAll = (list: readonly number[] | undefined): void => {
+    if (list === undefined) return;
+    for (const segment of list) {
+      if (matched[segment]) continue;
+      matched[segment] = 1;
+      hits.push(segment);
+    }
+  };
+
+  /** Keywords of 2+ words starting at `at`: the first two words are known; the rest, last maybe plural. */
+  const notePhrases = (list: readonly Phrase[] | undefined, at: number, secondIsPlural: boolean): void => {
+    if (list === undefined) return;
+    const { count, ids, singulars } = cell;
+    for (const phrase of list) {
+      const words = phrase.words;
+      if (matched[phrase.segment]) continue;
+      const last = words.length - 1;
+      if (secondIsPlural && last !== 1) continue; // only the last word may be plural
+      if (at + last >= count) continue;
+      let k = 2;
+      while (k < last && ids[at + k] === words[k]) k++;
+      if (k < last) continue;
+      if (last >= 2 && ids[at + last] !== words[last] && singulars[at + last] !== words[last]) continue;
+      matched[phrase.segment] = 1;
+      hits.push(phrase.segment);
+    }
+  };
+
+  const matchText = (text: string): void => {
+    trie.read(text, cell);
+    const { count, ids, singulars } = cell;
+    for (let at = 0; at < count; at++) {
+      const id = ids[at];
+      if (id >= 0) {
+        noteAll(singleWord[id]);
+        if (at + 1 < count) {
+          if (ids[at + 1] >= 0) notePhrases(byFirstTwo.get(id * PAIR + ids[at + 1]), at, false);
+          if (singulars[at + 1] >= 0) notePhrases(byFirstTwo.get(id * PAIR + singulars[at + 1]), at, true);
+        }
+      }
+      if (singulars[at] >= 0) noteAll(singleWord[singulars[at]]); // "foos" is the plural of "foo"
+    }
+  };
+
+  const matchCells = (cells: readonly unknown[]): number[] => {
+    hits.length = 0;
+    if (trie.size > 0) {
+      for (const value of cells) {
+        const text = cellText(value);
+        if (text !== '') matchText(text); // one cell at a time: a phrase never spans two cells
+      }
+    }
+    for (const index of hits) matched[index] = 0;
+    return hits.slice().sort((a, b) => a - b);
+  };
+
+  return {
+    segmentNames: names,
+    matchCells,
+    suggest: (cells) =>
+      matchCells(cells)
+        .map((index) => names[index])
+        .join(', '),
+  };
+}

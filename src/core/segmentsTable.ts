@@ -1,0 +1,153 @@
+// Reads the Segments tab's two tables (or a `segments` range given to PARTNER_SEGMENT) from raw cell values.
+import { isHexColor } from './catalogue';
+import { cellText, collapseSpaces, normaliseName } from './text';
+import type { Level, Segment } from './types';
+
+/** A segments or levels table that cannot be read; the message says what is wrong, in plain words. */
+export class SegmentsTableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SegmentsTableError';
+  }
+}
+
+interface TableShape<F extends string> {
+  /** "segments" or "levels", as the messages name the range. */
+  what: string;
+  /** Headers in the order the message lists them; the first is the row's name (a row without one is skipped). */
+  headers: readonly string[];
+  required: readonly string[];
+  /** Accepted spellings of each header, normalised (lower case, single spaces), mapped to the field. */
+  fields: Record<string, F>;
+  /** What one row is called in messages. */
+  rowWord: string;
+}
+
+const SEGMENTS_SHAPE: TableShape<keyof Omit<Segment, 'id'>> = {
+  what: 'segments',
+  headers: ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color'],
+  required: ['Segment', 'Keywords'],
+  fields: {
+    segment: 'name',
+    definition: 'definition',
+    'how to manage': 'howToManage',
+    keywords: 'keywords',
+    color: 'color',
+    colour: 'color',
+  },
+  rowWord: 'segment',
+};
+
+const LEVELS_SHAPE: TableShape<keyof Level> = {
+  what: 'levels',
+  headers: ['Level', 'Meaning'],
+  required: ['Level'],
+  fields: { level: 'name', meaning: 'meaning' },
+  rowWord: 'level',
+};
+
+function headerKey(value: unknown): string {
+  return collapseSpaces(cellText(value)).toLowerCase();
+}
+
+function quoteList(names: readonly string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length <= 1
+    ? quoted.join('')
+    : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * Checks the range's shape and headers; returns each field's column (0-based), first occurrence winning.
+ * Throws a SegmentsTableError naming what is missing.
+ */
+function readHeaders<F extends string>(grid: unknown[][], shape: TableShape<F>): Map<F, number> {
+  const headerList = shape.headers.join(', ');
+  const expected = `Its first row should name the columns: ${headerList}.`;
+  const filled = grid.some((row) => Array.isArray(row) && row.some((cell) => cellText(cell).trim() !== ''));
+  if (grid.length === 0 || !filled) {
+    throw new SegmentsTableError(`The ${shape.what} range is empty. ${expected}`);
+  }
+  if (grid.length === 1 && grid[0].length === 1) {
+    throw new SegmentsTableError(
+      `The ${shape.what} range is a single cell. Give the whole table (such as Segments!A:E); ${expected.charAt(0).toLowerCase()}${expected.slice(1)}`,
+    );
+  }
+  const columns = new Map<F, number>();
+  grid[0].forEach((cell, column) => {
+    const field = shape.fields[headerKey(cell)];
+    if (field !== undefined && !columns.has(field)) columns.set(field, column);
+  });
+  const missing = shape.required.filter((header) => !columns.has(shape.fields[header.toLowerCase()]));
+  if (missing.length > 0) {
+    const noun = missing.length === 1 ? 'header' : 'headers';
+    throw new SegmentsTableError(`The ${shape.what} range has no ${quoteList(missing)} ${noun}. ${expected}`);
+  }
+  return columns;
+}
+
+/** Reads the table's rows as field → cleaned text; rows without a name are skipped; duplicate names throw. */
+function readRows<F extends string>(grid: unknown[][], shape: TableShape<F>): Record<F, string>[] {
+  const columns = readHeaders(grid, shape);
+  const nameField = shape.fields[shape.headers[0].toLowerCase()];
+  const rows: Record<F, string>[] = [];
+  const firstRowOf = new Map<string, { name: string; row: number }>();
+  for (let r = 1; r < grid.length; r++) {
+    const cells = Array.isArray(grid[r]) ? grid[r] : [];
+    const record = {} as Record<F, string>;
+    for (const field of new Set(Object.values<F>(shape.fields))) {
+      const column = columns.get(field);
+      record[field] = column === undefined ? '' : cellText(cells[column]).trim();
+    }
+    record[nameField] = collapseSpaces(record[nameField]);
+    const name = record[nameField];
+    if (name === '') continue;
+    const earlier = firstRowOf.get(normaliseName(name));
+    if (earlier) {
+      throw new SegmentsTableError(
+        `The ${shape.what} range names the ${shape.rowWord} "${name}" twice (rows ${earlier.row} and ${r + 1} of the range). ` +
+          `Each ${shape.rowWord} needs its own name.`,
+      );
+    }
+    firstRowOf.set(normaliseName(name), { name, row: r + 1 });
+    rows.push(record);
+  }
+  if (rows.length === 0) {
+    throw new SegmentsTableError(
+      `The ${shape.what} range has headers but no ${shape.what} below them: give each ${shape.rowWord} a row with its name in the "${shape.headers[0]}" column.`,
+    );
+  }
+  return rows;
+}
+
+/**
+ * Splits a Keywords cell. Commas separate keywords, as the tab says; line breaks and semicolons are taken as
+ * commas too, since people type those in a list and a keyword cannot usefully contain them.
+ */
+export function splitKeywords(cell: string): string[] {
+  return cell
+    .split(/[,;\r\n]+/)
+    .map((keyword) => collapseSpaces(keyword))
+    .filter((keyword) => keyword !== '');
+}
+
+/**
+ * Reads a segments table: first row headers (Segment and Keywords required; Definition, How to manage and
+ * Color optional; any order, any case). A Color that is not '#rrggbb' is read as blank (the palette's), since
+ * a colour typo should not stop the roster. Ids are '' here: the sheet layer fills them from metadata.
+ */
+export function readSegmentsTable(grid: unknown[][]): Segment[] {
+  return readRows(grid, SEGMENTS_SHAPE).map((row) => ({
+    id: '',
+    name: row.name,
+    definition: row.definition,
+    howToManage: row.howToManage,
+    keywords: splitKeywords(row.keywords),
+    color: isHexColor(row.color) ? row.color.toLowerCase() : '',
+  }));
+}
+
+/** Reads a levels table: first row headers Level (required) and Meaning (optional). */
+export function readLevelsTable(grid: unknown[][]): Level[] {
+  return readRows(grid, LEVELS_SHAPE).map((row) => ({ name: row.name, meaning: row.meaning }));
+}

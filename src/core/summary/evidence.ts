@@ -1,0 +1,158 @@
+// The evidence under each discussion question, from the roster as the board left it: ticks and dropdowns, not
+// suggestions; Excluded partners left out; Not in list partners listed apart. PRODUCT.md, "Discussion Summary".
+import { ColumnKey, segmentKey, STATUS_EXCLUDED, STATUS_NOT_IN_LIST } from '../roster/columns';
+import { cellText, normaliseName } from '../text';
+import type { Catalogue, Segment } from '../types';
+
+/** One roster row as the board left it. */
+export interface BoardRow {
+  partner: string;
+  /** Indexes (catalogue order) of the ticked active segments. */
+  segments: number[];
+  primary: string;
+  level: string;
+  managedLike: string;
+  reviewed: boolean;
+  notInList: boolean;
+}
+
+/** Reads the roster's rows (values from A1, keys per column) into BoardRows; Excluded and blank rows are left out. */
+export function boardRows(
+  values: readonly unknown[][],
+  keys: readonly (ColumnKey | null)[],
+  catalogue: Catalogue,
+): BoardRow[] {
+  const at = new Map<ColumnKey, number>();
+  keys.forEach((k, i) => {
+    if (k && !at.has(k)) at.set(k, i);
+  });
+  const get = (row: readonly unknown[], key: ColumnKey) => {
+    const i = at.get(key);
+    return i === undefined ? '' : row[i];
+  };
+  const segmentCols = catalogue.segments.map((s) => at.get(segmentKey(s.id)));
+  const rows: BoardRow[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    const partner = cellText(get(row, 'partner')).trim() || cellText(get(row, 'id')).trim();
+    if (!partner) continue;
+    const status = normaliseName(cellText(get(row, 'status')));
+    if (status === normaliseName(STATUS_EXCLUDED)) continue;
+    rows.push({
+      partner,
+      segments: segmentCols.flatMap((c, i) => (c !== undefined && row[c] === true ? [i] : [])),
+      primary: cellText(get(row, 'primary')).trim(),
+      level: cellText(get(row, 'level')).trim(),
+      managedLike: cellText(get(row, 'managedLike')).trim(),
+      reviewed: get(row, 'reviewed') === true,
+      notInList: status === normaliseName(STATUS_NOT_IN_LIST),
+    });
+  }
+  return rows;
+}
+
+export const QUESTIONS = [
+  'Do we have any partners who fall into more than one segment? What does that tell us about those partners?',
+  'Where do we manage partner relationships appropriately (i.e., appropriate for the segment)?',
+  'Where could we improve?',
+  'How does looking at our partners by segment affect how you think about partner relationships?',
+  'What should we start doing differently (more of this, less of that) in relation to our partner segments?',
+] as const;
+
+export const MAX_ENTRIES = 200;
+
+/** Evidence lines for one question; `more` counts entries left out past MAX_ENTRIES. */
+export interface Evidence {
+  lines: string[];
+  more: number;
+}
+
+function capped(lines: string[]): Evidence {
+  return lines.length > MAX_ENTRIES
+    ? { lines: lines.slice(0, MAX_ENTRIES), more: lines.length - MAX_ENTRIES }
+    : { lines, more: 0 };
+}
+
+/** Present partners first, then those no longer in the list, marked as such. */
+function listedApart(rows: BoardRow[], line: (r: BoardRow) => string): string[] {
+  const present = rows.filter((r) => !r.notInList).map(line);
+  const gone = rows.filter((r) => r.notInList).map((r) => `${line(r)} (not in list)`);
+  return [...present, ...gone];
+}
+
+function segmentIndex(segments: readonly Segment[], name: string): number {
+  const n = normaliseName(name);
+  return segments.findIndex((s) => normaliseName(s.name) === n);
+}
+
+export function managedFits(row: BoardRow, segments: readonly Segment[]): boolean | null {
+  if (!row.managedLike) return null;
+  const i = segmentIndex(segments, row.managedLike);
+  return i >= 0 && row.segments.includes(i);
+}
+
+export function evidenceFor(rows: readonly BoardRow[], catalogue: Catalogue): Evidence[] {
+  const { segments, levels } = catalogue;
+  const names = (r: BoardRow) => r.segments.map((i) => segments[i].name).join(', ');
+
+  // 1. Several segments: reviewed rows first (a tick nobody reviewed is still a suggestion).
+  const multi = rows.filter((r) => r.segments.length > 1);
+  const q1 = [
+    ...listedApart(
+      multi.filter((r) => r.reviewed),
+      (r) => `${r.partner}: ${names(r)}`,
+    ),
+    ...listedApart(
+      multi.filter((r) => !r.reviewed),
+      (r) => `${r.partner}: ${names(r)} (not reviewed yet)`,
+    ),
+  ];
+
+  // 2. Managed like one of its own segments, per segment.
+  const q2: string[] = [];
+  segments.forEach((s, i) => {
+    const fit = rows.filter(
+      (r) => managedFits(r, segments) === true && segmentIndex(segments, r.managedLike) === i,
+    );
+    if (fit.length) q2.push(`${s.name} (${fit.length}): ${listedApart(fit, (r) => r.partner).join(', ')}`);
+  });
+  const unknownManaged = rows.filter((r) => managedFits(r, segments) === null).length;
+  if (unknownManaged)
+    q2.push(`${unknownManaged} partners have no "Managed like" yet: choose it in the roster.`);
+
+  // 3. Mismatches, with how the segment should be managed; then partners without a segment.
+  const mismatched = rows.filter((r) => managedFits(r, segments) === false);
+  const q3 = listedApart(mismatched, (r) => {
+    const how = r.segments.map((i) => `${segments[i].name}: ${segments[i].howToManage}`).join(' / ');
+    const inWhat = r.segments.length ? `in ${names(r)}` : 'in no segment';
+    return `${r.partner}: ${inWhat}, managed like ${r.managedLike}.${how ? ` How to manage ${how}` : ''}`;
+  });
+  const unsegmented = rows.filter((r) => r.segments.length === 0);
+  q3.push(...listedApart(unsegmented, (r) => `${r.partner}: no segment ticked`));
+
+  // 4. Distribution by segment and level.
+  const q4 = segments.map((s, i) => {
+    const inSeg = rows.filter((r) => r.segments.includes(i));
+    const byLevel = levels
+      .map(
+        (l) =>
+          [l.name, inSeg.filter((r) => normaliseName(r.level) === normaliseName(l.name)).length] as const,
+      )
+      .filter(([, n]) => n > 0)
+      .map(([name, n]) => `${n} ${name}`);
+    const noLevel = inSeg.filter((r) => !r.level).length;
+    if (noLevel) byLevel.push(`${noLevel} without a level`);
+    return `${s.name}: ${inSeg.length} partner${inSeg.length === 1 ? '' : 's'}${byLevel.length ? ` (${byLevel.join(', ')})` : ''}`;
+  });
+
+  // 5. Per segment: how to manage it, and how many of its partners are managed otherwise.
+  const q5 = segments.map((s, i) => {
+    const inSeg = rows.filter((r) => r.segments.includes(i));
+    const otherwise = inSeg.filter(
+      (r) => r.managedLike && segmentIndex(segments, r.managedLike) !== i,
+    ).length;
+    return `${s.name}: ${s.howToManage || 'no "How to manage" yet on the Segments tab'}. ${otherwise} of ${inSeg.length} managed otherwise.`;
+  });
+
+  return [capped(q1), capped(q2), capped(q3), { lines: q4, more: 0 }, { lines: q5, more: 0 }];
+}

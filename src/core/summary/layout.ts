@@ -1,0 +1,152 @@
+// Lays out the Discussion Summary tab: a title, live counts and tables (built-in formulas over the roster, so
+// they move while the board ticks), the five questions with their evidence and a Board notes cell each, and
+// the seed's note on segments. Pure: the sheet layer writes the grid and formats in a few calls.
+import { columnLetter, formulaString } from '../roster/a1';
+import { ColumnKey, segmentKey, STATUS_EXCLUDED } from '../roster/columns';
+import { typedText } from '../roster/cells';
+import { cellText } from '../text';
+import type { Catalogue } from '../types';
+import { evidenceFor, QUESTIONS, type BoardRow } from './evidence';
+
+export const BOARD_NOTES = 'Board notes';
+export const NOTE_ON_SEGMENTS =
+  'Note: not all the segments apply to every organization, and you may find that you need to add a segment ' +
+  'to customize the tool for your group.';
+
+export interface SummaryInput {
+  catalogue: Catalogue;
+  rows: BoardRow[];
+  /** The roster sheet's name and where its columns are (1-based), for the live formulas. */
+  rosterName: string;
+  rosterColumns: ReadonlyMap<ColumnKey, number>;
+  segmentsSheetName: string;
+  listSheetName: string;
+  generatedAt: string;
+  /** Board notes typed under each question last time (question index → text). */
+  boardNotes: ReadonlyMap<number, string>;
+}
+
+export interface SummaryPlan {
+  values: (string | number | boolean)[][];
+  width: number;
+  title: string;
+  headings: string[];
+  tableHeaders: string[];
+  questions: string[];
+  /** Where each question's Board notes go (row, 1-based) — column B, merged to the last column. */
+  notesRows: number[];
+  chart: { anchorRow: number; anchorColumn: number; dataRange: string } | null;
+}
+
+/** Reads the Board notes of an earlier summary: the first "Board notes" row after each question's text. */
+export function readBoardNotes(values: readonly unknown[][]): Map<number, string> {
+  const notes = new Map<number, string>();
+  let question = -1;
+  for (const row of values) {
+    const a = cellText(row[0]).trim();
+    const q = QUESTIONS.findIndex((text) => a === text || a.endsWith(text));
+    if (q >= 0) question = q;
+    else if (a === BOARD_NOTES && question >= 0 && !notes.has(question)) {
+      const text = cellText(row[1]);
+      if (text.trim() !== '') notes.set(question, text);
+      question = -1;
+    }
+  }
+  return notes;
+}
+
+export function planSummary(input: SummaryInput): SummaryPlan {
+  const { catalogue, rosterColumns } = input;
+  const levels = catalogue.levels;
+  const width = Math.max(6, levels.length + 3);
+  const grid: (string | number | boolean)[][] = [];
+  const headings: string[] = [];
+  const tableHeaders: string[] = [];
+  const questions: string[] = [];
+  const notesRows: number[] = [];
+  const add = (...cells: (string | number | boolean)[]) => {
+    grid.push([...cells, ...Array(width - cells.length).fill('')]);
+    return grid.length;
+  };
+  const a = (row: number, from = 1, to = from) => `${columnLetter(from)}${row}:${columnLetter(to)}${row}`;
+
+  const sheet = `'${input.rosterName.replace(/'/g, "''")}'!`;
+  const col = (key: ColumnKey) => {
+    const c = rosterColumns.get(key);
+    if (!c) throw new Error(`The roster has no ${key} column: refresh the roster first.`);
+    const l = columnLetter(c);
+    return `${sheet}$${l}$2:$${l}`;
+  };
+  const notExcluded = `${col('status')},${formulaString(`<>${STATUS_EXCLUDED}`)}`;
+
+  const title = a(add('Partner segments: discussion summary'));
+  add(
+    typedText(
+      `Lists generated ${input.generatedAt} from "${input.listSheetName}" and the roster "${input.rosterName}". ` +
+        'Counts and tables are live: they follow the roster as people tick.',
+    ),
+  );
+  add();
+  headings.push(a(add('Live counts')));
+  add('Partners', `=COUNTIFS(${col('partner')},"<>",${notExcluded})`);
+  add('Segmented', `=COUNTIFS(${col('count')},">0",${notExcluded})`);
+  add('In more than one segment', `=COUNTIFS(${col('count')},">1",${notExcluded})`);
+  add('Without a segment', `=COUNTIFS(${col('partner')},"<>",${col('count')},0,${notExcluded})`);
+  add('Reviewed', `=COUNTIFS(${col('reviewed')},TRUE,${notExcluded})`);
+  add();
+
+  headings.push(a(add('Partners per segment')));
+  const perSegmentHeader = add('Segment', 'Partners');
+  tableHeaders.push(a(perSegmentHeader, 1, 2));
+  catalogue.segments.forEach((s) =>
+    add(typedText(s.name), `=COUNTIFS(${col(segmentKey(s.id))},TRUE,${notExcluded})`),
+  );
+  const chart =
+    catalogue.segments.length > 0
+      ? {
+          anchorRow: perSegmentHeader,
+          anchorColumn: 4,
+          dataRange: `A${perSegmentHeader}:B${perSegmentHeader + catalogue.segments.length}`,
+        }
+      : null;
+  // Room for the chart beside the table.
+  while (grid.length < perSegmentHeader + 18) add();
+
+  headings.push(a(add('Segment by level')));
+  const levelHeader = add('Segment', ...levels.map((l) => typedText(l.name)), 'No level');
+  tableHeaders.push(a(levelHeader, 1, levels.length + 2));
+  catalogue.segments.forEach((s) => {
+    const ticked = `${col(segmentKey(s.id))},TRUE`;
+    add(
+      typedText(s.name),
+      ...levels.map(
+        (_, i) => `=COUNTIFS(${ticked},${col('level')},${columnLetter(i + 2)}$${levelHeader},${notExcluded})`,
+      ),
+      `=COUNTIFS(${ticked},${col('level')},"",${notExcluded})`,
+    );
+  });
+  add();
+
+  headings.push(a(add('Discussion')));
+  add(
+    typedText(
+      `Evidence from the roster as the board left it (ticks and dropdowns; Excluded partners left out), as of ${input.generatedAt}.`,
+    ),
+  );
+  const evidence = evidenceFor(input.rows, catalogue);
+  QUESTIONS.forEach((q, i) => {
+    add();
+    questions.push(a(add(q), 1, width));
+    const { lines, more } = evidence[i];
+    if (lines.length === 0) add('Nothing to show yet.');
+    for (const line of lines) add(typedText(`• ${line}`));
+    if (more > 0) add(`and ${more} more: filter the roster's Check column`);
+    notesRows.push(add(BOARD_NOTES, typedText(input.boardNotes.get(i) ?? '')));
+  });
+  add();
+  add(
+    typedText(`${NOTE_ON_SEGMENTS} Add, rename or remove segments on the "${input.segmentsSheetName}" tab.`),
+  );
+
+  return { values: grid, width, title, headings, tableHeaders, questions, notesRows, chart };
+}
