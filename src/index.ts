@@ -3,6 +3,7 @@
 import { documentSegments } from './sheets/documentSegments';
 import { partnerSegment, segmentHowToManage } from './customFunctions';
 import * as menu from './menu';
+import * as sidebar from './sheets/sidebarApi';
 
 declare const global: Record<string, unknown>;
 
@@ -75,4 +76,33 @@ global.PARTNER_SEGMENT = function (text: unknown, segments?: unknown) {
  */
 global.SEGMENT_HOW_TO_MANAGE = function (segment: unknown, segments?: unknown) {
   return segmentHowToManage(segment, segments, documentSegments);
+};
+
+// Sidebar calls (src/api.ts). Each checks its arguments: they come from the browser.
+global.getOverview = function () {
+  return sidebar.getOverview();
+};
+global.chooseList = function (choice: unknown) {
+  return sidebar.chooseList(choice);
+};
+global.getSegments = function () {
+  return sidebar.getSegments();
+};
+global.addSegment = function (name: unknown) {
+  return sidebar.addSegment(name);
+};
+global.renameSegment = function (id: unknown, name: unknown) {
+  return sidebar.renameSegment(id, name);
+};
+global.removeSegment = function (id: unknown) {
+  return sidebar.removeSegment(id);
+};
+global.buildRosterFromSidebar = function () {
+  return sidebar.buildRosterFromSidebar();
+};
+global.generateSummaryFromSidebar = function () {
+  return sidebar.generateSummaryFromSidebar();
+};
+global.showTab = function (role: unknown) {
+  sidebar.showTab(role);
 };

@@ -92,19 +92,19 @@ export const DEFAULT_LEVELS: readonly Level[] = Object.freeze([
 
 /**
  * Header colours for segments whose Color is blank: light tints, so black header text stays readable
- * (contrast with black of at least 7:1), and far enough apart in hue to tell the segments apart.
+ * (contrast with black of at least 7:1), and far enough apart (CIE ΔE ≥ 19) to tell the segments apart.
  */
 export const DEFAULT_PALETTE: readonly string[] = Object.freeze([
-  '#a8d1f0', // sky blue
-  '#f9c891', // apricot
-  '#b5e0a0', // leaf green
-  '#f4b3c4', // rose
-  '#d3c2ee', // lavender
-  '#f8e58c', // butter yellow
-  '#9fe0d6', // aqua
-  '#e2c8a8', // sand
-  '#c9d6df', // slate
-  '#e8b6e6', // orchid
+  '#9cc3f0', // sky blue
+  '#f7bd86', // apricot
+  '#a6dc96', // leaf green
+  '#f5a9c0', // rose
+  '#c6b3ef', // lavender
+  '#f2e384', // butter yellow
+  '#8fdcd0', // aqua
+  '#d9d9d9', // light grey
+  '#d8c0a4', // sand
+  '#e88fe1', // orchid
 ]);
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;

@@ -100,8 +100,8 @@ function nextFilledRow(grid: readonly unknown[][], after: number): number {
  * mostly short text) and use a list's usual header words compete: the highest wins unless a later one is
  * wider (more headings) with at least as many header words — so a title or notes row above the header
  * ("Partner list | Updated 2024") loses to it, while a data row, no wider than the header, does not win.
- * With no usual header word anywhere, the first such row whose headings are not repeated in their columns
- * below. A one-cell header ("Partner") counts only when no row has two.
+ * With no usual header word anywhere, the first such row, unless its cells are repeated in their columns
+ * below (then it is data, and the list has no header row). A one-cell header ("Partner") counts only when no row has two.
  */
 function findHeaderRow(grid: readonly unknown[][]): number {
   const window = Math.min(grid.length, HEADER_SEARCH_ROWS);
@@ -114,8 +114,9 @@ function findHeaderRow(grid: readonly unknown[][]): number {
       shape.headings > chosen.headings && shape.headerWords >= chosen.headerWords ? shape : chosen,
     ).index;
   }
-  const plain = candidates.find((shape) => !repeatsBelow(grid, shape.index));
-  if (plain) return plain.index;
+  // No usual header word: the first header-like row, unless it is data (a header is never below data).
+  const first = candidates[0];
+  if (first && !repeatsBelow(grid, first.index)) return first.index;
   const singles = shapes.filter((shape) => looksLikeSingleHeader(grid, shape));
   // "Partners" as a title above a one-column list headed "Name": take the single right above the data.
   const single = singles.find((shape) => {

@@ -14,6 +14,8 @@ export interface ListRead {
   /** true when the layout was detected, false when the user's saved choice was used. */
   detected: boolean;
   reading: ListReading;
+  /** The list sheet's values, as read. */
+  grid: unknown[][];
 }
 
 function gridOf(sheet: Sheet): unknown[][] {
@@ -24,7 +26,12 @@ function gridOf(sheet: Sheet): unknown[][] {
  * @param ownedSheets the add-on's own sheets, never taken for the list.
  * @param chosenName a sheet named by the caller (sidebar, simulate --sheet); else the saved choice; else detection.
  */
-export function readList(ss: Spreadsheet, ownedSheets: readonly Sheet[], chosenName?: string): ListRead {
+export function readList(
+  ss: Spreadsheet,
+  ownedSheets: readonly Sheet[],
+  chosenName?: string,
+  chosenLayout?: ListLayout,
+): ListRead {
   const ownedIds = new Set(ownedSheets.map((s) => s.getSheetId()));
   const saved = loadListSettings();
   let sheet: Sheet | null = null;
@@ -32,6 +39,7 @@ export function readList(ss: Spreadsheet, ownedSheets: readonly Sheet[], chosenN
   if (chosenName) {
     sheet = ss.getSheetByName(chosenName);
     if (!sheet) throw new UserError(`There is no sheet named "${chosenName}" in this spreadsheet.`);
+    layout = chosenLayout ?? null;
   } else if (saved) {
     sheet = ss.getSheets().find((s) => s.getSheetId() === saved.sheetId) ?? null;
     if (!sheet) {
@@ -56,7 +64,8 @@ export function readList(ss: Spreadsheet, ownedSheets: readonly Sheet[], chosenN
         throw e;
       }
     }
-    return finish(sheet, sheet.getName(), layout, !saved?.layout || Boolean(chosenName), grid);
+    const detected = chosenName ? !chosenLayout : !saved?.layout;
+    return finish(sheet, sheet.getName(), layout, detected, grid);
   }
   const candidates = ss.getSheets().filter((s) => !ownedIds.has(s.getSheetId()));
   const grids = candidates.map((s) => ({ sheet: s, name: s.getName(), grid: gridOf(s) }));
@@ -82,5 +91,5 @@ function finish(
   if (reading.partners.length === 0) {
     throw new UserError(`${sheetName}: the list has a header but no partners below it.`);
   }
-  return { sheet, sheetName, sheetId: sheet.getSheetId(), layout, detected, reading };
+  return { sheet, sheetName, sheetId: sheet.getSheetId(), layout, detected, reading, grid };
 }

@@ -6,6 +6,8 @@ import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
 import { COLUMN_KEY, columnLetterRange, columnValues } from './metadata';
 import { buildRule, buildValidation, readValidation } from './rules';
+import { protectGenerated } from './protection';
+import { columnLetter } from '../core/roster/a1';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function readRosterState(sheet: Sheet): RosterSheetState {
@@ -111,4 +113,8 @@ export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, firstBuild: bool
     sheet.setFrozenColumns(plan.frozen.columns);
   }
   for (const { column, width: w } of plan.widths) sheet.setColumnWidth(column, w);
+  protectGenerated(
+    sheet,
+    plan.openColumns.map((c) => `${columnLetter(c)}2:${columnLetter(c)}`),
+  );
 }

@@ -69,6 +69,18 @@ export function writeDefaultSegments(sheet: Sheet): Catalogue {
  * @param retiredHeaders id → segment name shown by roster columns, for that adoption.
  */
 export function readSegmentsTab(sheet: Sheet, retiredHeaders: ReadonlyMap<string, string>): Catalogue {
+  return readSegmentsRows(sheet, retiredHeaders).catalogue;
+}
+
+export interface SegmentsRows {
+  catalogue: Catalogue;
+  /** Sheet row of each segment, by id. */
+  rowOf: Map<string, number>;
+  /** The last row of the segments table that holds a segment (1 when none). */
+  lastRow: number;
+}
+
+export function readSegmentsRows(sheet: Sheet, retiredHeaders: ReadonlyMap<string, string>): SegmentsRows {
   const tables = splitSegmentsTab(sheet.getDataRange().getValues());
   let segments: Segment[];
   let levels: Catalogue['levels'] = [];
@@ -105,7 +117,8 @@ export function readSegmentsTab(sheet: Sheet, retiredHeaders: ReadonlyMap<string
     used.add(s.id);
     sheet.getRange(`${rows[i]}:${rows[i]}`).addDeveloperMetadata(SEGMENT_ID_KEY, s.id);
   }
-  return { segments, levels };
+  const rowOf = new Map(segments.map((s, i) => [s.id, rows[i]]));
+  return { catalogue: { segments, levels }, rowOf, lastRow: rows.length ? rows[rows.length - 1] : 1 };
 }
 
 function holdsSegment(header: unknown[], row: unknown[]): boolean {

@@ -91,6 +91,8 @@ export interface RosterPlan {
   widths: { column: number; width: number }[];
   /** Last row with a partner once the plan is written. */
   lastRow: number;
+  /** Columns whose data cells people may edit without a warning: theirs, our people-owned ones, and Status. */
+  openColumns: number[];
   stats: RosterStats;
 }
 
@@ -436,6 +438,9 @@ export function planRoster(input: RosterInput): RosterPlan {
       return w ? [{ column: i + 1, width: w }] : [];
     }),
     lastRow,
+    openColumns: slots.flatMap((s, i) =>
+      !s.key || isPeopleOwned(s.key) || s.key === 'status' ? [i + 1] : [],
+    ),
     stats,
   };
 }

@@ -1,0 +1,97 @@
+// The one typed boundary between the sidebar and the server. Every function here is a top-level Apps Script
+// function (src/index.ts) the sidebar calls through gas-client's promise wrapper. Arguments and results are
+// plain data only: google.script.run carries no Dates or functions.
+// https://developers.google.com/apps-script/guides/html/reference/run
+
+export type TabRole = 'list' | 'segments' | 'roster' | 'summary';
+
+export interface ListColumnView {
+  /** 1-based sheet column. */
+  column: number;
+  /** The header text, or "Column F" when it has none. */
+  label: string;
+}
+
+export interface ListView {
+  sheet: string;
+  headerRow: number;
+  nameColumn: number;
+  idColumn: number | null;
+  descriptionColumns: number[];
+  columns: ListColumnView[];
+  /** "143 partners in Contacts; 2 duplicate names merged; 3 blank rows skipped" */
+  summary: string;
+  /** true when these are the add-on's guesses, false when someone chose them. */
+  detected: boolean;
+}
+
+export interface Overview {
+  /** The user's sheets, never the add-on's own. */
+  sheets: string[];
+  list: ListView | null;
+  /** Why no list is shown, in plain words (null when one is). */
+  listProblem: string | null;
+  tabs: Record<Exclude<TabRole, 'list'>, string | null>;
+}
+
+export interface ListChoice {
+  sheet: string;
+  headerRow?: number;
+  nameColumn?: number;
+  idColumn?: number | null;
+  descriptionColumns?: number[];
+}
+
+export interface SegmentView {
+  id: string;
+  name: string;
+  definition: string;
+  howToManage: string;
+  keywords: string;
+  color: string;
+}
+
+export interface SegmentsView {
+  segments: SegmentView[];
+  levels: { name: string; meaning: string }[];
+  /** The Segments tab's name; null before the first build made it. */
+  tab: string | null;
+}
+
+export interface RosterReport {
+  rosterSheet: string;
+  listSummary: string;
+  firstBuild: boolean;
+  partners: number;
+  segments: number;
+  new: number;
+  kept: number;
+  notInList: number;
+  excluded: number;
+  multiSegment: number;
+  unsegmented: number;
+  unreviewed: number;
+  mismatches: number;
+}
+
+export interface SummaryReport {
+  summarySheet: string;
+  partners: number;
+  multiSegment: number;
+  mismatches: number;
+  unsegmented: number;
+  boardNotesKept: number;
+}
+
+/** The server functions the sidebar may call. */
+export interface ServerFunctions {
+  getOverview(): Overview;
+  chooseList(choice: ListChoice): Overview;
+  getSegments(): SegmentsView;
+  addSegment(name: string): SegmentsView;
+  renameSegment(id: string, name: string): SegmentsView;
+  removeSegment(id: string): SegmentsView;
+  buildRosterFromSidebar(): RosterReport;
+  generateSummaryFromSidebar(): SummaryReport;
+  showTab(role: TabRole): void;
+}

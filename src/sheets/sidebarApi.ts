@@ -1,0 +1,238 @@
+// What the sidebar calls (src/api.ts): each function checks its arguments, does the work through the same
+// modules the menu uses, and returns plain data.
+import type { ListChoice, Overview, RosterReport, SegmentsView, SummaryReport, TabRole } from '../api';
+import { defaultCatalogue } from '../core/catalogue';
+import { describeReading, detectLayout, listColumns, PartnerListError } from '../core/partnerList';
+import { typedText } from '../core/roster/cells';
+import { normaliseName } from '../core/text';
+import type { Catalogue, ListLayout } from '../core/types';
+import { plainObjectArg, textArg, wholeNumberArg, oneOfArg } from './args';
+import { buildRoster } from './buildRoster';
+import { UserError } from './errors';
+import { readList } from './listSheet';
+import { withDocumentLock } from './lock';
+import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
+import { createOwnedSheet } from './ownedSheets';
+import { readSegmentsRows, writeDefaultSegments } from './segmentsTab';
+import { loadListSettings, saveListSettings } from './settings';
+import { generateSummary } from './summarySheet';
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const MAX_COLUMNS = 18278; // ZZZ: the most columns a sheet can have.
+
+function active(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+export function getOverview(): Overview {
+  const ss = active();
+  const owned = findOwnedSheets(ss);
+  const ownedIds = new Set([...owned.values()].map((s) => s.getSheetId()));
+  const sheets = ss
+    .getSheets()
+    .filter((s) => !ownedIds.has(s.getSheetId()))
+    .map((s) => s.getName());
+  const tabs = {
+    segments: owned.get('segments')?.getName() ?? null,
+    roster: owned.get('roster')?.getName() ?? null,
+    summary: owned.get('summary')?.getName() ?? null,
+  };
+  try {
+    const list = readList(ss, [...owned.values()]);
+    return {
+      sheets,
+      tabs,
+      listProblem: null,
+      list: {
+        sheet: list.sheetName,
+        ...list.layout,
+        columns: listColumns(list.grid, list.layout.headerRow).map((c) => ({
+          column: c.column,
+          label: c.label,
+        })),
+        summary: describeReading(list.reading, list.sheetName),
+        detected: list.detected,
+      },
+    };
+  } catch (e) {
+    if (e instanceof UserError) return { sheets, tabs, list: null, listProblem: e.message };
+    throw e;
+  }
+}
+
+export function chooseList(raw: unknown): Overview {
+  const arg = plainObjectArg(raw, 'The list choice');
+  const sheetName = textArg(arg.sheet, 'The sheet name', 200);
+  const ss = active();
+  const sheet = ss.getSheetByName(sheetName);
+  if (!sheet) throw new UserError(`There is no sheet named "${sheetName}" in this spreadsheet.`);
+  const owned = [...findOwnedSheets(ss).values()];
+  if (owned.some((s) => s.getSheetId() === sheet.getSheetId())) {
+    throw new UserError(
+      `"${sheetName}" is a sheet Partner Segments made; choose the sheet with your partner list.`,
+    );
+  }
+  const choice: ListChoice = { sheet: sheetName };
+  let layout: ListLayout | null = null;
+  const changesColumns = ['headerRow', 'nameColumn', 'idColumn', 'descriptionColumns'].some(
+    (k) => arg[k] !== undefined,
+  );
+  if (changesColumns) {
+    const grid = sheet.getDataRange().getValues();
+    let guess: ListLayout;
+    try {
+      guess = detectLayout(grid);
+    } catch (e) {
+      if (!(e instanceof PartnerListError)) throw e;
+      guess = { headerRow: 1, nameColumn: 1, idColumn: null, descriptionColumns: [] };
+    }
+    const headerRow =
+      arg.headerRow === undefined
+        ? guess.headerRow
+        : wholeNumberArg(arg.headerRow, 'The header row', 1, Math.max(1, grid.length));
+    const width = Math.max(1, grid[0]?.length ?? 1);
+    const nameColumn =
+      arg.nameColumn === undefined
+        ? guess.nameColumn
+        : wholeNumberArg(arg.nameColumn, 'The name column', 1, width);
+    const idColumn =
+      arg.idColumn === undefined
+        ? guess.idColumn
+        : arg.idColumn === null
+          ? null
+          : wholeNumberArg(arg.idColumn, 'The ID column', 1, width);
+    let descriptionColumns = guess.descriptionColumns;
+    if (arg.descriptionColumns !== undefined) {
+      if (!Array.isArray(arg.descriptionColumns) || arg.descriptionColumns.length > MAX_COLUMNS) {
+        throw new UserError('The description columns must be a list of column numbers.');
+      }
+      descriptionColumns = arg.descriptionColumns.map((c) =>
+        wholeNumberArg(c, 'A description column', 1, width),
+      );
+    }
+    if (idColumn === nameColumn)
+      throw new UserError('The name column and the ID column must be different columns.');
+    layout = {
+      headerRow,
+      nameColumn,
+      idColumn,
+      descriptionColumns: descriptionColumns.filter((c) => c !== nameColumn && c !== idColumn),
+    };
+    Object.assign(choice, layout);
+  }
+  // Read once with the choice, so a choice that finds no partners is refused before it is saved.
+  const list = readList(ss, owned, sheetName, layout ?? undefined);
+  saveListSettings({ sheetId: list.sheetId, sheetName: list.sheetName, layout });
+  return getOverview();
+}
+
+function view(catalogue: Catalogue, tab: string | null): SegmentsView {
+  return {
+    tab,
+    segments: catalogue.segments.map((s) => ({
+      id: s.id,
+      name: s.name,
+      definition: s.definition,
+      howToManage: s.howToManage,
+      keywords: s.keywords.join(', '),
+      color: s.color,
+    })),
+    levels: catalogue.levels.map((l) => ({ name: l.name, meaning: l.meaning })),
+  };
+}
+
+export function getSegments(): SegmentsView {
+  const sheet = findOwnedSheets(active()).get('segments');
+  if (!sheet) return view(defaultCatalogue(), null);
+  return view(readSegmentsRows(sheet, new Map()).catalogue, sheet.getName());
+}
+
+/** Edits the Segments tab (made with the defaults first if needed), under the document lock. */
+function editSegments(
+  edit: (sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: ReturnType<typeof readSegmentsRows>) => void,
+): SegmentsView {
+  return withDocumentLock(() => {
+    const ss = active();
+    const owned = findOwnedSheets(ss);
+    let sheet = owned.get('segments');
+    if (!sheet) {
+      sheet = createOwnedSheet(ss, 'segments', new Set([...owned.values()].map((s) => s.getName())));
+      writeDefaultSegments(sheet);
+    }
+    edit(sheet, readSegmentsRows(sheet, new Map()));
+    return view(readSegmentsRows(sheet, new Map()).catalogue, sheet.getName());
+  });
+}
+
+function refuseDuplicate(name: string, rows: ReturnType<typeof readSegmentsRows>, exceptId?: string): void {
+  const clash = rows.catalogue.segments.find(
+    (s) => s.id !== exceptId && normaliseName(s.name) === normaliseName(name),
+  );
+  if (clash) throw new UserError(`There is already a segment named "${clash.name}".`);
+}
+
+function rowOf(id: string, rows: ReturnType<typeof readSegmentsRows>): number {
+  const row = rows.rowOf.get(id);
+  if (!row)
+    throw new UserError(
+      'That segment is no longer on the Segments tab. Reopen the sidebar to see the current list.',
+    );
+  return row;
+}
+
+export function addSegment(rawName: unknown): SegmentsView {
+  const name = textArg(rawName, 'The segment name', 100);
+  return editSegments((sheet, rows) => {
+    refuseDuplicate(name, rows);
+    sheet.getRange(rows.lastRow + 1, 1).setValue(typedText(name));
+  });
+}
+
+export function renameSegment(rawId: unknown, rawName: unknown): SegmentsView {
+  const id = textArg(rawId, 'The segment', 200);
+  const name = textArg(rawName, 'The new name', 100);
+  return editSegments((sheet, rows) => {
+    const row = rowOf(id, rows);
+    refuseDuplicate(name, rows, id);
+    sheet.getRange(row, 1).setValue(typedText(name));
+  });
+}
+
+export function removeSegment(rawId: unknown): SegmentsView {
+  const id = textArg(rawId, 'The segment', 200);
+  return editSegments((sheet, rows) => {
+    const row = rowOf(id, rows);
+    // Only the segment's cells are cleared: the levels table shares the tab's rows. Its id goes with it.
+    sheet.getRange(row, 1, 1, 5).clearContent();
+    for (const md of sheet.getRange(`${row}:${row}`).getDeveloperMetadata()) {
+      if (md.getKey() === SEGMENT_ID_KEY) md.remove();
+    }
+  });
+}
+
+export function buildRosterFromSidebar(): RosterReport {
+  const r = buildRoster();
+  return { rosterSheet: r.rosterSheet, listSummary: r.listSummary, firstBuild: r.firstBuild, ...r.stats };
+}
+
+export function generateSummaryFromSidebar(): SummaryReport {
+  return generateSummary();
+}
+
+export function showTab(rawRole: unknown): void {
+  const role: TabRole = oneOfArg(rawRole, 'The tab', ['list', 'segments', 'roster', 'summary'] as const);
+  const ss = active();
+  if (role === 'list') {
+    const saved = loadListSettings();
+    const sheet = saved ? ss.getSheets().find((s) => s.getSheetId() === saved.sheetId) : undefined;
+    if (!sheet) throw new UserError('No partner list has been chosen yet.');
+    sheet.activate();
+    return;
+  }
+  const sheet = findOwnedSheets(ss).get(role);
+  if (!sheet)
+    throw new UserError(
+      role === 'summary' ? 'Generate the discussion summary first.' : 'Build the roster first.',
+    );
+  sheet.activate();
+}
