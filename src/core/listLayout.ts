@@ -97,11 +97,12 @@ function nextFilledRow(grid: readonly unknown[][], after: number): number {
 
 /**
  * The header row (0-based). Among the first 10 rows, rows that look like a header (two or more cells,
- * mostly short text) and use a list's usual header words compete: the highest wins unless a later one is
+ * mostly short text) and use a list's usual header words compete: the topmost wins unless a later one is
  * wider (more headings) with at least as many header words — so a title or notes row above the header
  * ("Partner list | Updated 2024") loses to it, while a data row, no wider than the header, does not win.
  * With no usual header word anywhere, the first such row, unless its cells are repeated in their columns
- * below (then it is data, and the list has no header row). A one-cell header ("Partner") counts only when no row has two.
+ * below (then it is data, and the list has no header row). A one-cell header ("Partner") counts only when
+ * no row has two cells.
  */
 function findHeaderRow(grid: readonly unknown[][]): number {
   const window = Math.min(grid.length, HEADER_SEARCH_ROWS);

@@ -6,6 +6,17 @@ import type { ListLayout, ListReading, Partner } from './types';
 export { detectLayout, listColumns, PartnerListError, type ListColumn } from './listLayout';
 export { chooseListSheet, type ListSheetChoice } from './listSheet';
 
+// IDs that stand for "no ID yet": read as blank, so such rows fall back to their names rather than all
+// merging into one partner "N/A".
+const PLACEHOLDER_IDS = new Set(['n/a', 'na', 'n.a.', 'none', 'tbd', 'tba', 'unknown', 'pending', 'null']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The ID of a row as text, trimmed; '' when blank or a placeholder ("-", "?", "N/A", "TBD"). */
+function idText(value: unknown): string {
+  const id = trimmedText(value);
+  return LETTER_OR_DIGIT.test(id) && !PLACEHOLDER_IDS.has(id.toLowerCase()) ? id : '';
+}
+
 /** The trimmed text of a cell ('' when blank): names and IDs are compared and shown without outer spaces. */
 function trimmedText(value: unknown): string {
   return trimSpaces(cellText(value));
@@ -19,6 +30,7 @@ function trimmedText(value: unknown): string {
  * rows after the last partner are not counted (a sheet's spare rows are not "blank rows skipped").
  *
  * IDs are matched exactly as written (after trimming): IDs are codes, and "ab-1" and "AB-1" may differ.
+ * Placeholders ("-", "?", "N/A", "TBD") count as blank IDs.
  * A partner with an ID but no name anywhere is shown by its ID.
  */
 export function readPartners(grid: readonly unknown[][], layout: ListLayout): ListReading {
@@ -35,7 +47,7 @@ export function readPartners(grid: readonly unknown[][], layout: ListLayout): Li
   for (let r = layout.headerRow; r < grid.length; r++) {
     const row = rowAt(grid, r);
     const name = trimmedText(row[nameColumn]);
-    const id = idColumn >= 0 ? trimmedText(row[idColumn]) : '';
+    const id = idColumn >= 0 ? idText(row[idColumn]) : '';
     if (name === '' && id === '') {
       if (isBlankRow(row)) {
         emptyRowsPending++;

@@ -67,9 +67,11 @@ const NON_ASCII = /[^\x00-\x7f]/; // eslint-disable-line no-control-regex
 export function foldText(s: string): string {
   const lower = s.toLowerCase();
   if (!NON_ASCII.test(lower)) return lower; // the common case, kept fast for large ranges
+  // Lower case again after NFKD: it can unpack to capitals ("𝒳", a mathematical letter, gives "X").
   return lower
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
+    .toLowerCase()
     .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter]);
 }
 

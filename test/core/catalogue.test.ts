@@ -1,0 +1,158 @@
+import {
+  DEFAULT_LEVELS,
+  DEFAULT_PALETTE,
+  DEFAULT_SEGMENTS,
+  defaultCatalogue,
+  isHexColor,
+  segmentColor,
+} from '../../src/core/catalogue';
+
+describe('default segments', () => {
+  test('the eight segments of PRODUCT.md, names exact, in order, with stable ids', () => {
+    expect(DEFAULT_SEGMENTS.map((s) => [s.id, s.name])).toEqual([
+      ['contractor', 'Contractor'],
+      ['advisor', 'Advisor'],
+      ['funder', 'Funder'],
+      ['grantee', 'Grantee'],
+      ['implementing-partner', 'Implementing partner'],
+      ['coalition-ally', 'Coalition ally'],
+      ['public-agency', 'Public agency'],
+      ['community-supporter', 'Community supporter'],
+    ]);
+  });
+
+  test.each<[string, string[]]>([
+    ['Contractor', ['contract', 'contractor', 'vendor', 'consultant', 'supplier', 'procurement', 'invoice']],
+    ['Advisor', ['advisor', 'adviser', 'advisory', 'mentor', 'expert', 'council']],
+    ['Funder', ['grant', 'grantor', 'funder', 'donor', 'foundation', 'sponsor']],
+    ['Grantee', ['grantee', 'subgrant', 'subgrantee', 'subrecipient', 'sub-recipient']],
+    ['Implementing partner', ['MOU', 'implementing', 'co-deliver', 'program partner', 'delivery partner']],
+    ['Coalition ally', ['coalition', 'network', 'alliance', 'peer', 'working group']],
+    [
+      'Public agency',
+      [
+        'agency',
+        'department',
+        'ministry',
+        'regulator',
+        'permit',
+        'city of',
+        'county of',
+        'state of',
+        'federal',
+        'municipal',
+      ],
+    ],
+    ['Community supporter', ['volunteer', 'in-kind', 'donated space', 'congregation', 'club']],
+  ])('%s has the keywords of the table', (name, keywords) => {
+    expect(DEFAULT_SEGMENTS.find((s) => s.name === name)?.keywords).toEqual(keywords);
+  });
+
+  test('every segment has a definition and a way to manage it, and no colour of its own', () => {
+    for (const segment of DEFAULT_SEGMENTS) {
+      expect(segment.definition).not.toBe('');
+      expect(segment.howToManage).not.toBe('');
+      expect(segment.color).toBe('');
+    }
+  });
+
+  test('the levels of partnership, in order, with their meanings', () => {
+    expect(DEFAULT_LEVELS.map((l) => l.name)).toEqual([
+      'Networking',
+      'Coordinating',
+      'Cooperating',
+      'Strategic',
+    ]);
+    expect(DEFAULT_LEVELS.map((l) => l.meaning.toLowerCase())).toEqual([
+      'exchange information',
+      'adjust activities together',
+      'share resources',
+      'required to meet our goals; shared risks and rewards',
+    ]);
+  });
+
+  test('defaultCatalogue gives fresh copies: editing one leaves the defaults alone', () => {
+    const first = defaultCatalogue();
+    first.segments[0].name = 'Renamed';
+    first.segments[0].keywords.push('extra');
+    first.levels.pop();
+    const second = defaultCatalogue();
+    expect(second.segments[0].name).toBe('Contractor');
+    expect(second.segments[0].keywords).not.toContain('extra');
+    expect(second.levels).toHaveLength(4);
+    expect(DEFAULT_SEGMENTS[0].name).toBe('Contractor');
+  });
+
+  test('the defaults themselves cannot be changed by mistake', () => {
+    expect(Object.isFrozen(DEFAULT_SEGMENTS)).toBe(true);
+    expect(Object.isFrozen(DEFAULT_SEGMENTS[0])).toBe(true);
+    expect(Object.isFrozen(DEFAULT_SEGMENTS[0].keywords)).toBe(true);
+  });
+});
+
+function linear(hex: string): number[] {
+  return [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = linear(hex);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** CIE76 colour difference: how different two colours look (about 2 is just noticeable). */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string) => {
+    const [r, g, b] = linear(hex);
+    const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
+    const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
+    const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const [p, q] = [lab(a), lab(b)];
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
+describe('palette', () => {
+  test('at least eight #rrggbb colours, one per default segment', () => {
+    expect(DEFAULT_PALETTE.length).toBeGreaterThanOrEqual(DEFAULT_SEGMENTS.length);
+    for (const color of DEFAULT_PALETTE) expect(color).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  test.each([...DEFAULT_PALETTE])('%s is light enough for black header text (contrast ≥ 7:1)', (color) => {
+    expect((luminance(color) + 0.05) / 0.05).toBeGreaterThanOrEqual(7);
+  });
+
+  test('no two colours look alike (ΔE above 15)', () => {
+    for (const a of DEFAULT_PALETTE) {
+      for (const b of DEFAULT_PALETTE) if (a !== b) expect(deltaE(a, b)).toBeGreaterThan(15);
+    }
+    expect(new Set(DEFAULT_PALETTE).size).toBe(DEFAULT_PALETTE.length);
+  });
+});
+
+describe('segmentColor', () => {
+  test.each<[string, number, string]>([
+    ['#FF8800', 0, '#ff8800'],
+    [' #123abc ', 5, '#123abc'],
+    ['', 0, DEFAULT_PALETTE[0]],
+    ['', 2, DEFAULT_PALETTE[2]],
+    ['red', 1, DEFAULT_PALETTE[1]],
+    ['#fff', 3, DEFAULT_PALETTE[3]],
+    ['', DEFAULT_PALETTE.length + 1, DEFAULT_PALETTE[1]],
+  ])('colour %j at position %i → %s', (color, index, expected) => {
+    expect(segmentColor({ color }, index)).toBe(expected);
+  });
+
+  test.each([
+    ['#a1B2c3', true],
+    ['a1b2c3', false],
+    ['#abc', false],
+    ['#gggggg', false],
+  ])('isHexColor(%j) is %s', (color, ok) => {
+    expect(isHexColor(color)).toBe(ok);
+  });
+});
