@@ -38,11 +38,14 @@ describe('PARTNER_SEGMENT in dist/Code.js, with a segments table given', () => {
     expect(addon.call('PARTNER_SEGMENT', q(text), TABLE)).toBe(expected);
   });
 
-  test('a range gives one result per row, a row\'s cells matched one by one', () => {
+  test("a range gives one result per row, a row's cells matched one by one", () => {
     const column = JSON.stringify([['foo'], ['nothing'], ['qux']]);
     expect(plain(addon.call('PARTNER_SEGMENT', column, TABLE))).toEqual([['Alpha'], [''], ['Beta']]);
     // "bar" and "baz" in two cells are not the phrase "bar baz".
-    const split = JSON.stringify([['bar', 'baz'], ['bar baz', 'qux']]);
+    const split = JSON.stringify([
+      ['bar', 'baz'],
+      ['bar baz', 'qux'],
+    ]);
     expect(plain(addon.call('PARTNER_SEGMENT', split, TABLE))).toEqual([[''], ['Alpha, Beta']]);
   });
 
@@ -101,7 +104,9 @@ describe('dist/Code.js as Apps Script loads it', () => {
       ['PARTNER_SEGMENT', 'text, segments'],
       ['SEGMENT_HOW_TO_MANAGE', 'segment, segments'],
     ]) {
-      const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(${params}\\)`).exec(code);
+      const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(${params}\\)`).exec(
+        code,
+      );
       expect(doc).not.toBeNull();
       expect(doc![1]).toMatch(/@customfunction/);
       for (const p of params.split(', ')) expect(doc![1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${p} `));

@@ -23,13 +23,14 @@ export function countFormula(row: number, cols: FormulaColumns): string {
 
 /**
  * TRUE when the name in `cell` heads a ticked segment column on this row. The span covers the segment columns;
- * any other column inside it never matches because its header is not a segment name.
+ * any other column inside it never matches because its header is not a segment name. COUNTIFS over two rows of
+ * the same shape, no array arithmetic, so it reads the same in every spreadsheet engine.
  */
 function tickedUnder(cell: string, row: number, cols: FormulaColumns): string {
   if (cols.segmentColumns.length === 0) return 'FALSE';
   const first = columnLetter(Math.min(...cols.segmentColumns));
   const last = columnLetter(Math.max(...cols.segmentColumns));
-  return `SUMPRODUCT(($${first}$1:$${last}$1=${cell})*($${first}${row}:$${last}${row}=TRUE))>0`;
+  return `COUNTIFS($${first}$1:$${last}$1,${cell},$${first}${row}:$${last}${row},TRUE)>0`;
 }
 
 /** `Check`: what needs attention on the row, in words, '' when nothing does. */
@@ -41,10 +42,9 @@ export function checkFormula(row: number, cols: FormulaColumns): string {
     `=TEXTJOIN("; ",TRUE,` +
     `IF(${count}>1,"In "&${count}&" segments",""),` +
     `IF(${count}=0,"No segment ticked",""),` +
-    `IF(AND(${managed}<>"",NOT(${tickedUnder(managed, row, cols)})),` +
-    `"Managed like "&${managed}&", not one of its segments",""),` +
-    `IF(AND(${primary}<>"",NOT(${tickedUnder(primary, row, cols)})),` +
-    `"Primary segment "&${primary}&" not ticked",""))`
+    `IF(${managed}="","",IF(${tickedUnder(managed, row, cols)},"",` +
+    `"Managed like "&${managed}&", not one of its segments")),` +
+    `IF(${primary}="","",IF(${tickedUnder(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")))`
   );
 }
 
@@ -76,5 +76,6 @@ export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number
 
 export function notFittingCondition(label: string, column: number, cols: FormulaColumns): string {
   const cell = `${columnLetter(column)}2`;
-  return markedCondition(label, `${cell}<>"",NOT(${tickedUnder(cell, 2, cols)})`);
+  // IF, not AND: a blank choice is never flagged, and the count is not asked of a blank.
+  return markedCondition(label, `IF(${cell}="",FALSE,NOT(${tickedUnder(cell, 2, cols)}))`);
 }

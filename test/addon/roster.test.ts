@@ -1,0 +1,328 @@
+// Build and refresh through dist/Code.js in the stand-in, as a user would: menu handlers and sidebar calls.
+import { createStandIn, type StandIn } from '../../dev/standin/index';
+import { loadAddon, type LoadedAddon } from '../../dev/standin/loader';
+
+const ROSTER = 'Partner Roster';
+
+const LIST = [
+  ['Our partners, 2026', '', '', ''],
+  ['Organization', 'Partner ID', 'Relationship', 'Notes'],
+  ['Acme Consulting', 'P1', 'Contractor', 'invoice monthly'],
+  ['City of Springfield', 'P2', 'permit office', 'grant from the city'],
+  ['Helping Hands', '', 'volunteers', ''],
+  ['helping   HANDS', '', 'congregation', ''],
+  ['Bright Futures Foundation', 'P5', 'funder', 'advisory council member too'],
+  ['', '', '', ''],
+  ['Riverside Alliance', 'P6', 'coalition peer', ''],
+];
+
+function setUp(list: unknown[][] = LIST): { s: StandIn; addon: LoadedAddon } {
+  const s = createStandIn({ initialSheet: null });
+  s.addSheet('Partners', list);
+  const addon = loadAddon({ standIn: s });
+  return { s, addon };
+}
+
+function build(addon: LoadedAddon): Record<string, number | string | boolean> {
+  return addon.run('buildRosterFromSidebar') as Record<string, number | string | boolean>;
+}
+
+/** The roster as rows of objects keyed by header. */
+function roster(s: StandIn): Record<string, unknown>[] {
+  const [header, ...rows] = s.sheetValues(ROSTER);
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+}
+
+function column(s: StandIn, header: string): number {
+  return s.sheetValues(ROSTER)[0].indexOf(header) + 1;
+}
+
+function a1(s: StandIn, partner: string, header: string): string {
+  const row = roster(s).findIndex((r) => r.Partner === partner) + 2;
+  const col = column(s, header);
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+describe('first build', () => {
+  test('one row per distinct partner, the headers PRODUCT.md lists, suggestions ticked, the list untouched', () => {
+    const { s, addon } = setUp();
+    const before = JSON.stringify(s.sheetValues('Partners'));
+    const report = build(addon);
+    expect(JSON.stringify(s.sheetValues('Partners'))).toBe(before);
+    expect(s.sheetValues(ROSTER)[0]).toEqual([
+      'Partner',
+      'ID',
+      'Suggested',
+      'Contractor',
+      'Advisor',
+      'Funder',
+      'Grantee',
+      'Implementing partner',
+      'Coalition ally',
+      'Public agency',
+      'Community supporter',
+      '# Segments',
+      'Primary segment',
+      'Level',
+      'Managed like',
+      'Check',
+      'Reviewed',
+      'Notes',
+      'Status',
+    ]);
+    const rows = roster(s);
+    expect(rows.map((r) => r.Partner)).toEqual([
+      'Acme Consulting',
+      'City of Springfield',
+      'Helping Hands',
+      'Bright Futures Foundation',
+      'Riverside Alliance',
+    ]);
+    expect(report).toMatchObject({ partners: 5, new: 5, kept: 0, notInList: 0, firstBuild: true });
+    const springfield = rows[1];
+    expect(springfield.Suggested).toBe('Funder, Public agency');
+    expect(springfield.Funder).toBe(true);
+    expect(springfield['Public agency']).toBe(true);
+    expect(springfield.Contractor).toBe(false);
+    expect(springfield.Reviewed).toBe(false);
+    expect(springfield.Status).toBe('In list');
+    expect(springfield['# Segments']).toBe(2);
+    expect(springfield.Check).toBe('In 2 segments');
+    // Duplicates merged by name (trim, inner spaces, case); their descriptions combined.
+    expect(rows[2].Suggested).toBe('Community supporter');
+  });
+
+  test('# Segments and Check are live formulas; multi-segment rows stand out, whole row', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    const formulas = s.sheetFormulas(ROSTER);
+    const count = column(s, '# Segments') - 1;
+    for (const row of formulas.slice(1)) expect(row[count]).toMatch(/^=COUNTIF/);
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Advisor'), 'TRUE');
+    expect(s.value(ROSTER, a1(s, 'Acme Consulting', '# Segments'))).toBe(2);
+    const fills = s.effectiveBackgrounds(ROSTER);
+    const multi = roster(s).flatMap((r, i) => (Number(r['# Segments']) > 1 ? [i + 1] : []));
+    fills.slice(1).forEach((row, i) => {
+      const colored = row.every((f) => f === '#fce8b2');
+      expect(colored).toBe(multi.includes(i + 1));
+    });
+  });
+
+  test('dropdowns and checkboxes refuse what does not fit, with help text', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    expect(() => s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Managed like'), 'Plumber')).toThrow();
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Managed like'), 'Advisor');
+    expect(s.value(ROSTER, a1(s, 'Acme Consulting', 'Check'))).toBe(
+      'Managed like Advisor, not one of its segments',
+    );
+    expect(s.effectiveBackground(ROSTER, a1(s, 'Acme Consulting', 'Managed like'))).toBe('#f4c7c3');
+    expect(() => s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Status'), 'Gone')).toThrow();
+    expect(() => s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Level'), 'Best friends')).toThrow();
+  });
+
+  test('frozen header row and Partner column; a note on every header', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    const sheet = s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!);
+    expect(s.internal(() => [sheet.getFrozenRows(), sheet.getFrozenColumns()])).toEqual([1, 1]);
+    const notes = s.internal(() => sheet.getRange(1, 1, 1, 19).getNotes()[0]);
+    expect(notes.every((n) => n.length > 10)).toBe(true);
+  });
+});
+
+describe('refresh', () => {
+  test('keeps every human entry, appends new partners with suggestions, marks vanished ones, never undoes Excluded', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Advisor'), 'TRUE');
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Notes'), 'Met in May');
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Level'), 'Strategic');
+    s.typeInto(ROSTER, a1(s, 'City of Springfield', 'Funder'), 'FALSE');
+    s.typeInto(ROSTER, a1(s, 'City of Springfield', 'Reviewed'), 'TRUE');
+    s.typeInto(ROSTER, a1(s, 'Riverside Alliance', 'Status'), 'Excluded');
+    // The list changes: Helping Hands leaves, a new partner arrives.
+    s.addSheet('Partners', [
+      ...LIST.filter((r) => !String(r[0]).toLowerCase().includes('helping')),
+      ['Metro Transit Agency', 'P7', 'public agency', 'permit'],
+    ]);
+    const report = build(addon);
+    expect(report).toMatchObject({ new: 1, kept: 4, notInList: 1, excluded: 1 });
+    const rows = roster(s);
+    const acme = rows.find((r) => r.Partner === 'Acme Consulting')!;
+    expect([acme.Advisor, acme.Notes, acme.Level, acme['# Segments']]).toEqual([
+      true,
+      'Met in May',
+      'Strategic',
+      2,
+    ]);
+    const springfield = rows.find((r) => r.Partner === 'City of Springfield')!;
+    expect([springfield.Funder, springfield.Reviewed]).toEqual([false, true]);
+    expect(rows.find((r) => r.Partner === 'Helping Hands')!.Status).toBe('Not in list');
+    expect(rows.find((r) => r.Partner === 'Riverside Alliance')!.Status).toBe('Excluded');
+    const metro = rows[rows.length - 1];
+    expect([metro.Partner, metro['Public agency'], metro.Status]).toEqual([
+      'Metro Transit Agency',
+      true,
+      'In list',
+    ]);
+  });
+
+  test('running it twice in a row changes nothing and writes no cell', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Advisor'), 'TRUE');
+    build(addon);
+    const before = JSON.stringify([
+      s.sheetValues(ROSTER),
+      s.sheetFormulas(ROSTER),
+      s.effectiveBackgrounds(ROSTER),
+    ]);
+    const written = s.calls.cellsWritten;
+    build(addon);
+    expect(
+      JSON.stringify([s.sheetValues(ROSTER), s.sheetFormulas(ROSTER), s.effectiveBackgrounds(ROSTER)]),
+    ).toBe(before);
+    expect(s.calls.cellsWritten).toBe(written);
+  });
+
+  test("a sorted roster and a column of people's own refresh right", () => {
+    const { s, addon } = setUp();
+    build(addon);
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Notes'), 'keep me');
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
+      sheet.insertColumnBefore(3);
+      sheet.getRange('C1').setValue('Owner');
+      sheet
+        .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
+        .sort({ column: 1, ascending: false });
+    });
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Owner'), 'Dana');
+    build(addon);
+    const acme = roster(s).find((r) => r.Partner === 'Acme Consulting')!;
+    expect([acme.Owner, acme.Notes, acme.Contractor, acme['# Segments'], acme.Status]).toEqual([
+      'Dana',
+      'keep me',
+      true,
+      1,
+      'In list',
+    ]);
+    expect(roster(s).map((r) => r['# Segments'])).toEqual(
+      roster(s).map((r) =>
+        Number(
+          Object.keys(r).filter(
+            (k) =>
+              [
+                'Contractor',
+                'Advisor',
+                'Funder',
+                'Grantee',
+                'Implementing partner',
+                'Coalition ally',
+                'Public agency',
+                'Community supporter',
+              ].includes(k) && r[k] === true,
+          ).length,
+        ),
+      ),
+    );
+  });
+
+  test('a renamed segment keeps its ticks and choices; a removed one stays, retired, while it has ticks', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Managed like'), 'Contractor');
+    const segments = addon.run('getSegments') as { segments: { id: string; name: string }[] };
+    const contractor = segments.segments.find((x) => x.name === 'Contractor')!;
+    const grantee = segments.segments.find((x) => x.name === 'Grantee')!;
+    const ally = segments.segments.find((x) => x.name === 'Coalition ally')!;
+    addon.run('renameSegment', contractor.id, 'Vendor');
+    addon.run('removeSegment', grantee.id); // no ticks: its column goes
+    addon.run('removeSegment', ally.id); // Riverside Alliance is ticked: the column stays, retired
+    build(addon);
+    const header = s.sheetValues(ROSTER)[0];
+    expect(header).toContain('Vendor');
+    expect(header).not.toContain('Contractor');
+    expect(header).not.toContain('Grantee');
+    expect(header).toContain('Coalition ally (retired)');
+    const acme = roster(s).find((r) => r.Partner === 'Acme Consulting')!;
+    expect([acme.Vendor, acme['Managed like'], acme.Check]).toEqual([true, 'Vendor', '']);
+    const riverside = roster(s).find((r) => r.Partner === 'Riverside Alliance')!;
+    expect([riverside['Coalition ally (retired)'], riverside['# Segments']]).toEqual([true, 0]);
+  });
+});
+
+describe('safety', () => {
+  test('text that looks like a formula, a number or HTML lands as that text', () => {
+    const hostile = [
+      '=HYPERLINK("http://x","y")',
+      '+1 555 0100',
+      '-minus',
+      '@handle',
+      '\tTabbed',
+      '007',
+      '<img src=x onerror=alert(1)>',
+      'مركز الشراكة',
+      '🌱 Green Shoots',
+      `Quote "marks" and, commas`,
+      'Line\nbreak',
+    ];
+    const { s, addon } = setUp([['Name', 'Notes'], ...hostile.map((h) => [h, 'contractor'])]);
+    build(addon);
+    const names = roster(s).map((r) => r.Partner);
+    expect(names).toEqual(hostile.map((h) => h.trim()));
+    const partnerFormulas = s
+      .sheetFormulas(ROSTER)
+      .slice(1)
+      .map((r) => r[0]);
+    expect(partnerFormulas.every((f) => f === '')).toBe(true);
+  });
+
+  test('a sheet already named "Partner Roster" that the add-on does not own is left alone', () => {
+    const { s, addon } = setUp();
+    s.addSheet(ROSTER, [['My own roster'], ['do not touch']]);
+    const report = build(addon);
+    expect(report.rosterSheet).toBe('Partner Roster (2)');
+    expect(s.sheetValues(ROSTER)).toEqual([['My own roster'], ['do not touch']]);
+  });
+
+  test('a second build started inside the first is refused with a clear message, not interleaved', () => {
+    const { s, addon } = setUp();
+    let nested: unknown = null;
+    let seen = 0;
+    const stop = s.onServiceCall(() => {
+      seen++;
+      if (seen === 5 && nested === null) {
+        try {
+          nested = build(addon);
+        } catch (e) {
+          nested = e;
+        }
+      }
+    });
+    build(addon);
+    stop();
+    expect(String((nested as Error).message)).toMatch(/already building.*Try again/);
+    expect(roster(s)).toHaveLength(5);
+  });
+
+  test('the number of service calls does not grow with the number of partners', () => {
+    const many = (n: number) => [
+      ['Name', 'Notes'],
+      ...Array.from({ length: n }, (_, i) => [`Partner ${i}`, i % 3 ? 'vendor' : 'grant']),
+    ];
+    const calls = [40, 3000].map((n) => {
+      const { s, addon } = setUp(many(n));
+      s.calls.reset();
+      build(addon);
+      return s.calls.count;
+    });
+    // Growing the grid past its 1,000 rows is the one call a long list adds.
+    expect(calls[1]).toBeGreaterThanOrEqual(calls[0]);
+    expect(calls[1]).toBeLessThanOrEqual(calls[0] + 1);
+  });
+});
