@@ -23,7 +23,7 @@ export interface SummaryResult {
   boardNotesKept: number;
 }
 
-const COLORS = { question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
+const COLORS = { heading: '#d2e3fc', question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
 
 export function generateSummary(): SummaryResult {
   return withDocumentLock(() => {
@@ -104,11 +104,11 @@ function writeSummary(sheet: Sheet, plan: SummaryPlan): void {
 
   sheet.getRange(1, 1, rows, width).setValues(plan.values);
   sheet.getRange(plan.title).setFontSize(16).setFontWeight('bold');
-  sheet.getRangeList(plan.headings).setFontSize(12).setFontWeight('bold');
+  sheet.getRangeList(plan.headings).setFontWeight('bold').setBackground(COLORS.heading);
   sheet.getRangeList(plan.tableHeaders).setFontWeight('bold').setBackground(COLORS.tableHeader);
   sheet.getRangeList(plan.questions).setFontWeight('bold').setBackground(COLORS.question).setWrap(true);
   const notes = plan.notesRows.map((r) => `B${r}:${columnLetter(width)}${r}`);
-  sheet.getRangeList(notes).setBackground(COLORS.notes).setWrap(true).setVerticalAlignment('top');
+  sheet.getRangeList(notes).setBackground(COLORS.notes).setWrap(true);
   for (const a1 of notes) sheet.getRange(a1).merge();
   sheet.getRangeList(plan.notesRows.map((r) => `A${r}`)).setFontWeight('bold');
   sheet.setColumnWidth(1, 380);
