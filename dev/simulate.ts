@@ -29,12 +29,14 @@ function parseArgs(argv: string[]): Args {
     else if (!args.input) args.input = a;
     else throw new InputError(`Only one input file, please (got "${args.input}" and "${a}").`);
   }
-  if (!args.input) throw new InputError('Usage: npm run simulate -- <list.csv | snapshot.json> [--out FILE] [--sheet NAME]');
+  if (!args.input)
+    throw new InputError('Usage: npm run simulate -- <list.csv | snapshot.json> [--out FILE] [--sheet NAME]');
   return args;
 }
 
 function load(input: string): StandIn {
-  if (!existsSync(input) || !statSync(input).isFile()) throw new InputError(`Cannot read ${input}: no such file.`);
+  if (!existsSync(input) || !statSync(input).isFile())
+    throw new InputError(`Cannot read ${input}: no such file.`);
   const text = readFileSync(input, 'utf8');
   if (text.trim() === '') throw new InputError(`${input} is empty.`);
   if (extname(input).toLowerCase() === '.json') {
@@ -44,7 +46,8 @@ function load(input: string): StandIn {
     } catch (e) {
       throw new InputError(`${input} is not valid JSON: ${(e as Error).message}`);
     }
-    if (!snapshot || !Array.isArray(snapshot.sheets)) throw new InputError(`${input} is not a workbook snapshot (no "sheets").`);
+    if (!snapshot || !Array.isArray(snapshot.sheets))
+      throw new InputError(`${input} is not a workbook snapshot (no "sheets").`);
     return loadSnapshot(snapshot);
   }
   try {

@@ -73,4 +73,7 @@ mkdirSync(dist, { recursive: true });
 await buildCode();
 writeFileSync(join(dist, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 await buildSidebar();
-if (!quiet) console.log(`built ${dist}: Code.js, appsscript.json${existsSync(join(dist, 'sidebar.html')) ? ', sidebar.html' : ''}`);
+if (!quiet)
+  console.log(
+    `built ${dist}: Code.js, appsscript.json${existsSync(join(dist, 'sidebar.html')) ? ', sidebar.html' : ''}`,
+  );

@@ -34,7 +34,21 @@ describe('roster layout', () => {
   });
 
   test("people's own columns keep their place and our columns are found wherever they were moved", () => {
-    const current: (ColumnKey | null)[] = [null, 'partner', 'suggested', 'segment:a', 'count', null, 'primary', 'level', 'managedLike', 'check', 'reviewed', 'notes', 'status'];
+    const current: (ColumnKey | null)[] = [
+      null,
+      'partner',
+      'suggested',
+      'segment:a',
+      'count',
+      null,
+      'primary',
+      'level',
+      'managedLike',
+      'check',
+      'reviewed',
+      'notes',
+      'status',
+    ];
     const layout = planLayout(current, keys(['a']), new Set());
     expect(layout.ops.insertColumns).toEqual([]);
     expect(layout.ops.deleteColumns).toEqual([]);
@@ -48,7 +62,12 @@ describe('roster layout', () => {
     expect(dropped.ops.deleteColumns).toEqual([4]);
     const kept = planLayout(current, keys(['a', 'c', 'd']), new Set<ColumnKey>(['segment:b']));
     expect(kept.ops.deleteColumns).toEqual([]);
-    expect(kept.slots.map((s) => s.key).slice(2, 6)).toEqual(['segment:a', 'segment:b', 'segment:c', 'segment:d']);
+    expect(kept.slots.map((s) => s.key).slice(2, 6)).toEqual([
+      'segment:a',
+      'segment:b',
+      'segment:c',
+      'segment:d',
+    ]);
   });
 
   test('remapRows shows the current grid in final coordinates, new columns blank', () => {

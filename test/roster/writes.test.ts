@@ -41,11 +41,28 @@ describe('grouping roster writes', () => {
 
   test('text that Sheets would read as a formula, number, boolean or date is written as text', () => {
     expect(typedText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
-    for (const t of ['+1 555 0100', '-minus', '@handle', "'quoted", '007', 'TRUE', 'Jan 5', '\tTab', '1,000']) {
+    for (const t of [
+      '+1 555 0100',
+      '-minus',
+      '@handle',
+      "'quoted",
+      '007',
+      'TRUE',
+      'Jan 5',
+      '\tTab',
+      '1,000',
+    ]) {
       expect(typedText(t)).toBe(`'${t}`);
     }
     for (const t of ['Acme Corp', '3M Company', 'Jane’s Fund', 'מרכז']) expect(typedText(t)).toBe(t);
-    const [w] = groupWrites(changes([[2, 1, formula('=1+1')], [3, 1, value(true)]]), new Map(), 2);
+    const [w] = groupWrites(
+      changes([
+        [2, 1, formula('=1+1')],
+        [3, 1, value(true)],
+      ]),
+      new Map(),
+      2,
+    );
     expect(w.values).toEqual([['=1+1'], [true]]);
   });
 });
