@@ -59,8 +59,13 @@ export function generateSummary(): SummaryResult {
     const existing = owned.get('summary');
     const summary =
       existing ?? createOwnedSheet(ss, 'summary', new Set([roster.getName(), segmentsSheet.getName()]));
-    const before = existing && existing.getLastRow() > 0 ? existing.getDataRange().getValues() : [];
-    const boardNotes = readBoardNotes(before);
+    const area = existing && existing.getLastRow() > 0 ? existing.getDataRange() : null;
+    const boardNotes = area
+      ? readBoardNotes(area.getValues(), area.getFormulas())
+      : new Map<number, string>();
+    const boardNoteFormulas = new Set(
+      [...boardNotes].filter(([, note]) => note.startsWith('=')).map(([q]) => q),
+    );
 
     let plan: SummaryPlan;
     try {
@@ -73,6 +78,7 @@ export function generateSummary(): SummaryResult {
         listSheetName: loadListSettings()?.sheetName ?? 'your partner list',
         generatedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
         boardNotes,
+        boardNoteFormulas,
       });
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));

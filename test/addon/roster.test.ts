@@ -326,3 +326,30 @@ describe('safety', () => {
     expect(calls[1]).toBeLessThanOrEqual(calls[0] + 1);
   });
 });
+
+describe("the user's own conditional formatting", () => {
+  test('keeps its place ahead of ours across builds', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
+      const mine = SpreadsheetAppOf(s)
+        .newConditionalFormatRule()
+        .whenTextEqualTo('Acme Consulting')
+        .setBackground('#00ff00')
+        .setRanges([sheet.getRange('A2:A100')])
+        .build();
+      sheet.setConditionalFormatRules([mine, ...sheet.getConditionalFormatRules()]);
+    });
+    build(addon);
+    build(addon);
+    const rules = s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getConditionalFormatRules());
+    expect(rules[0].getBooleanCondition()!.getCriteriaValues()).toEqual(['Acme Consulting']);
+    expect(rules).toHaveLength(5);
+    expect(s.effectiveBackground(ROSTER, 'A2')).toBe('#00ff00');
+  });
+});
+
+function SpreadsheetAppOf(s: StandIn): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
+  return s.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+}

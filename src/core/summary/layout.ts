@@ -22,8 +22,10 @@ export interface SummaryInput {
   segmentsSheetName: string;
   listSheetName: string;
   generatedAt: string;
-  /** Board notes typed under each question last time (question index → text). */
+  /** Board notes typed under each question last time (question index → text or formula). */
   boardNotes: ReadonlyMap<number, string>;
+  /** Questions whose note people typed as a formula. */
+  boardNoteFormulas?: ReadonlySet<number>;
 }
 
 export interface SummaryPlan {
@@ -38,8 +40,14 @@ export interface SummaryPlan {
   chart: { anchorRow: number; anchorColumn: number; dataRange: string } | null;
 }
 
-/** Reads the Board notes of an earlier summary: the first "Board notes" row after each question's text. */
-export function readBoardNotes(values: readonly unknown[][]): Map<number, string> {
+/**
+ * Reads the Board notes of an earlier summary: the first "Board notes" row after each question's text. A note
+ * people typed as a formula is kept as that formula (`formulas` is getFormulas of the same range).
+ */
+export function readBoardNotes(
+  values: readonly unknown[][],
+  formulas: readonly string[][] = [],
+): Map<number, string> {
   const notes = new Map<number, string>();
   let question = -1;
   for (const row of values) {
@@ -47,7 +55,8 @@ export function readBoardNotes(values: readonly unknown[][]): Map<number, string
     const q = QUESTIONS.findIndex((text) => a === text || a.endsWith(text));
     if (q >= 0) question = q;
     else if (a === BOARD_NOTES && question >= 0 && !notes.has(question)) {
-      const text = cellText(row[1]);
+      const formula = formulas[values.indexOf(row)]?.[1] ?? '';
+      const text = formula || cellText(row[1]);
       if (text.trim() !== '') notes.set(question, text);
       question = -1;
     }
@@ -141,7 +150,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     if (lines.length === 0) add('Nothing to show yet.');
     for (const line of lines) add(typedText(`• ${line}`));
     if (more > 0) add(`and ${more} more: filter the roster's Check column`);
-    notesRows.push(add(BOARD_NOTES, typedText(input.boardNotes.get(i) ?? '')));
+    const note = input.boardNotes.get(i) ?? '';
+    // A note kept from a formula people typed is written back as that formula; any other text stays text.
+    notesRows.push(add(BOARD_NOTES, input.boardNoteFormulas?.has(i) ? note : typedText(note)));
   });
   add();
   add(
