@@ -1,0 +1,158 @@
+// Draws one sheet as a table, from the JSON view: values as text, fills and font colours after conditional
+// formatting, tick boxes and dropdowns as real controls. Redrawn whole after every action (small sheets).
+import type { CellView, SheetView } from '../views';
+
+export interface GridEvents {
+  select(a1: string, cell: CellView): void;
+  type(a1: string, text: string): void;
+  sort(column: number, ascending: boolean): void;
+}
+
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function header(events: GridEvents, numColumns: number): HTMLTableSectionElement {
+  const head = make('thead');
+  const row = make('tr');
+  row.append(make('th', 'corner row-number'));
+  for (let c = 1; c <= numColumns; c++) {
+    const letter = columnLetter(c);
+    const th = make('th');
+    const box = make('div', 'column-head');
+    const up = make('button', 'sort-asc', '▲');
+    up.type = 'button';
+    up.setAttribute('aria-label', `Sort sheet by column ${letter}, A to Z`);
+    up.addEventListener('click', () => events.sort(c, true));
+    const down = make('button', 'sort-desc', '▼');
+    down.type = 'button';
+    down.setAttribute('aria-label', `Sort sheet by column ${letter}, Z to A`);
+    down.addEventListener('click', () => events.sort(c, false));
+    box.append(make('span', undefined, letter), up, down);
+    th.append(box);
+    row.append(th);
+  }
+  head.append(row);
+  return head;
+}
+
+function control(a1: string, cell: CellView, events: GridEvents): HTMLElement | null {
+  if (cell.control?.kind === 'checkbox') {
+    const box = make('input');
+    box.type = 'checkbox';
+    box.checked = cell.control.checked;
+    box.setAttribute('aria-label', `Tick box ${a1}`);
+    box.addEventListener('change', () => events.type(a1, box.checked ? 'TRUE' : 'FALSE'));
+    return box;
+  }
+  if (cell.control?.kind === 'dropdown') {
+    const select = make('select');
+    select.setAttribute('aria-label', `Dropdown ${a1}`);
+    const options = ['', ...cell.control.options];
+    if (!options.includes(cell.display)) options.push(cell.display);
+    for (const value of options) {
+      const option = make('option');
+      option.value = value;
+      option.text = value;
+      select.append(option);
+    }
+    select.value = cell.display;
+    select.addEventListener('change', () => events.type(a1, select.value));
+    return select;
+  }
+  return null;
+}
+
+export function renderGrid(
+  table: HTMLTableElement,
+  sheet: SheetView,
+  selected: string,
+  events: GridEvents,
+): void {
+  const numColumns = sheet.rows[0]?.length ?? 0;
+  const body = make('tbody');
+  sheet.rows.forEach((cells, index) => {
+    const r = index + 1;
+    const tr = make('tr');
+    if (r === sheet.frozenRows) tr.className = 'frozen-edge';
+    tr.append(make('th', 'row-number', String(r)));
+    cells.forEach((cell, cIndex) => {
+      const a1 = `${columnLetter(cIndex + 1)}${r}`;
+      const td = make('td');
+      td.dataset.a1 = a1;
+      td.style.background = cell.background;
+      td.style.color = cell.color;
+      if (cell.bold) td.style.fontWeight = 'bold';
+      if (cell.italic) td.style.fontStyle = 'italic';
+      if (cIndex + 1 === sheet.frozenColumns) td.classList.add('frozen-column-edge');
+      if (a1 === selected) td.classList.add('selected');
+      if (cell.error) {
+        td.classList.add('error-cell');
+        td.title = cell.error;
+      } else if (cell.note) {
+        td.classList.add('has-note');
+        td.title = cell.note;
+      } else if (cell.display) td.title = cell.display;
+      const widget = control(a1, cell, events);
+      if (widget) td.append(widget);
+      else {
+        td.textContent = cell.display;
+        if (cell.numeric) td.style.textAlign = 'right';
+      }
+      td.addEventListener('click', () => events.select(a1, cell));
+      tr.append(td);
+    });
+    body.append(tr);
+  });
+  // Fixed layout with explicit column widths, as Sheets draws them (100 px unless the add-on set one).
+  const colgroup = make('colgroup');
+  const widths = [46, ...Array.from({ length: numColumns }, (_, i) => sheet.columnWidths[i + 1] ?? 100)];
+  for (const width of widths) {
+    const col = make('col');
+    col.style.width = `${width}px`;
+    colgroup.append(col);
+  }
+  table.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
+  table.replaceChildren(colgroup, header(events, numColumns), body);
+  freezePanes(table, sheet);
+}
+
+/** Frozen rows and columns stay in view while the grid scrolls, as in Sheets (sticky at their drawn place). */
+function freezePanes(table: HTMLTableElement, sheet: SheetView): void {
+  const rows = Array.from(table.tBodies[0].rows);
+  const headCells = Array.from(table.tHead?.rows[0]?.cells ?? []);
+  headCells.slice(1, sheet.frozenColumns + 1).forEach((th) => {
+    th.classList.add('frozen');
+    th.style.left = `${th.offsetLeft}px`;
+  });
+  const headHeight = table.tHead?.offsetHeight ?? 0;
+  rows.forEach((tr, index) => {
+    const frozenRow = index < sheet.frozenRows;
+    Array.from(tr.cells).forEach((cell, c) => {
+      const frozenColumn = c >= 1 && c <= sheet.frozenColumns;
+      if (frozenRow) {
+        cell.classList.add('frozen');
+        cell.style.top = `${headHeight + tr.offsetTop - (rows[0]?.offsetTop ?? 0)}px`;
+      }
+      if (frozenColumn) {
+        cell.classList.add('frozen');
+        cell.style.left = `${cell.offsetLeft}px`;
+      }
+      if (frozenRow && frozenColumn) cell.style.zIndex = '2';
+    });
+  });
+}

@@ -1,0 +1,50 @@
+// Step 4, Discussion: generate (or regenerate) the Discussion Summary tab and say what it found.
+import type { SummaryReport } from '../src/api';
+import { announce, byId } from './dom';
+import { setButtonLabel, withProgress } from './progress';
+import { server } from './server';
+import { renderStats } from './stats';
+
+export interface DiscussionStep {
+  setTab(tab: string | null): void;
+}
+
+export function setupDiscussionStep(events: { onGenerated(report: SummaryReport): void }): DiscussionStep {
+  const generateButton = byId<HTMLButtonElement>('summary-generate');
+  const showTabButton = byId<HTMLButtonElement>('summary-show-tab');
+
+  function setTab(tab: string | null): void {
+    setButtonLabel(generateButton, tab ? 'Regenerate discussion summary' : 'Generate discussion summary');
+    showTabButton.hidden = tab === null;
+  }
+
+  generateButton.addEventListener('click', async () => {
+    const report = await withProgress(
+      { button: generateButton, busyText: 'Generating…', errorSlot: byId('summary-error') },
+      () => server.generateSummaryFromSidebar(),
+    );
+    if (!report) return;
+    setTab(report.summarySheet);
+    byId('summary-text').textContent =
+      `${report.summarySheet} is ready: ${report.partners} partners and five questions for your meeting.`;
+    const stats: Array<[string, number]> = [
+      ['In several segments', report.multiSegment],
+      ['Managed unlike their segment', report.mismatches],
+      ['No segment', report.unsegmented],
+    ];
+    if (report.boardNotesKept > 0) stats.push(['Board notes kept', report.boardNotesKept]);
+    renderStats(byId('summary-stats'), stats);
+    byId('summary-result').hidden = false;
+    announce(byId('summary-text').textContent ?? '');
+    events.onGenerated(report);
+  });
+
+  showTabButton.addEventListener('click', () => {
+    void withProgress(
+      { button: showTabButton, busyText: 'Opening…', errorSlot: byId('summary-show-error') },
+      () => server.showTab('summary'),
+    );
+  });
+
+  return { setTab };
+}

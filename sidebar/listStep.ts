@@ -1,0 +1,151 @@
+// Step 1, Partner list: shows what was detected (sheet, header row, name, ID and description columns, and the
+// count sentence) and lets every guess be changed. Changing the sheet or header row asks the server to look
+// again at once, since the columns depend on them; the columns are sent with "Use this list".
+import type { ListChoice, Overview } from '../src/api';
+import { columnLabel } from './columns';
+import { announce, byId, h, setOptions, showMessage } from './dom';
+import { withProgress } from './progress';
+import { plainMessage, server } from './server';
+
+export interface ListStepEvents {
+  /** A new overview came back (the roster and summary steps read its tabs). */
+  onOverview(overview: Overview): void;
+  /** The user confirmed the list: move on. */
+  onConfirmed(): void;
+}
+
+export interface ListStep {
+  render(overview: Overview): void;
+  showLoading(text: string | null): void;
+  showError(message: string | null): void;
+}
+
+export function setupListStep(events: ListStepEvents): ListStep {
+  const sheetSelect = byId<HTMLSelectElement>('list-sheet');
+  const headerRowInput = byId<HTMLInputElement>('list-header-row');
+  const nameSelect = byId<HTMLSelectElement>('list-name');
+  const idSelect = byId<HTMLSelectElement>('list-id');
+  const descriptionBox = byId('list-description');
+  const useButton = byId<HTMLButtonElement>('list-use');
+  const errorSlot = byId('list-error');
+  let current: Overview | null = null;
+  // Only the answer to the latest re-read counts; an older one arriving late is ignored.
+  let rereads = 0;
+
+  function showLoading(text: string | null): void {
+    byId('list-progress').hidden = text === null;
+    byId('list-progress-text').textContent = text ?? '';
+    byId('step-list-panel').setAttribute('aria-busy', String(text !== null));
+    if (text) announce(text);
+  }
+
+  function renderDescriptions(checked: Set<number>): void {
+    const list = current?.list;
+    if (!list) return descriptionBox.replaceChildren();
+    const name = Number(nameSelect.value);
+    const id = idSelect.value === '' ? null : Number(idSelect.value);
+    const candidates = list.columns.filter((c) => c.column !== name && c.column !== id);
+    descriptionBox.replaceChildren(
+      ...candidates.map((c) => {
+        const box = h('input', {
+          type: 'checkbox',
+          value: String(c.column),
+          id: `list-description-${c.column}`,
+        });
+        box.checked = checked.has(c.column);
+        return h('label', { class: 'check', for: box.id }, box, h('span', {}, columnLabel(c)));
+      }),
+    );
+    if (candidates.length === 0) descriptionBox.append(h('p', { class: 'hint' }, 'No other columns.'));
+  }
+
+  function checkedDescriptions(): number[] {
+    return Array.from(descriptionBox.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+      .filter((box) => box.checked)
+      .map((box) => Number(box.value));
+  }
+
+  function render(overview: Overview): void {
+    current = overview;
+    const list = overview.list;
+    byId('list-summary').textContent = list ? list.summary : (overview.listProblem ?? '');
+    byId('list-summary').classList.toggle('problem', !list);
+    byId('list-detected').hidden = !list?.detected;
+    const sheets = overview.sheets.map((sheet) => ({ value: sheet, label: sheet }));
+    setOptions(sheetSelect, list ? sheets : [{ value: '', label: 'Choose a sheet…' }, ...sheets]);
+    sheetSelect.value = list ? list.sheet : '';
+    byId('list-columns').hidden = !list;
+    useButton.hidden = !list;
+    if (!list) return;
+    headerRowInput.value = String(list.headerRow);
+    const columns = list.columns.map((c) => ({ value: String(c.column), label: columnLabel(c) }));
+    setOptions(nameSelect, columns);
+    nameSelect.value = String(list.nameColumn);
+    setOptions(idSelect, [{ value: '', label: 'None (match partners by name)' }, ...columns]);
+    idSelect.value = list.idColumn === null ? '' : String(list.idColumn);
+    renderDescriptions(new Set(list.descriptionColumns));
+  }
+
+  /** Asks the server to look at another sheet or header row; it guesses the columns again. */
+  async function reread(choice: ListChoice, text: string): Promise<void> {
+    const mine = ++rereads;
+    showMessage(errorSlot, null);
+    showLoading(text);
+    try {
+      const overview = await server.chooseList(choice);
+      if (mine !== rereads) return;
+      render(overview);
+      events.onOverview(overview);
+      announce(overview.list?.summary ?? overview.listProblem ?? '');
+    } catch (error) {
+      if (mine !== rereads) return;
+      showMessage(errorSlot, plainMessage(error));
+      // Put the controls back to what the server last said.
+      if (current) render(current);
+    } finally {
+      if (mine === rereads) showLoading(null);
+    }
+  }
+
+  sheetSelect.addEventListener('change', () => {
+    if (sheetSelect.value === '') return;
+    void reread({ sheet: sheetSelect.value }, `Reading ${sheetSelect.value}…`);
+  });
+
+  headerRowInput.addEventListener('change', () => {
+    const row = Number(headerRowInput.value);
+    if (!Number.isInteger(row) || row < 1) {
+      showMessage(errorSlot, 'The header row is a whole number, 1 or more.');
+      return;
+    }
+    void reread({ sheet: sheetSelect.value, headerRow: row }, `Reading headers in row ${row}…`);
+  });
+
+  // The name and ID columns cannot also be description columns.
+  const keepDescriptions = () => renderDescriptions(new Set(checkedDescriptions()));
+  nameSelect.addEventListener('change', keepDescriptions);
+  idSelect.addEventListener('change', keepDescriptions);
+
+  useButton.addEventListener('click', async () => {
+    const list = current?.list;
+    if (!list) return;
+    const choice: ListChoice = {
+      sheet: sheetSelect.value,
+      headerRow: Number(headerRowInput.value),
+      nameColumn: Number(nameSelect.value),
+      idColumn: idSelect.value === '' ? null : Number(idSelect.value),
+      descriptionColumns: checkedDescriptions(),
+    };
+    const overview = await withProgress(
+      { button: useButton, busyText: 'Saving…', errorSlot: byId('list-use-error') },
+      () => server.chooseList(choice),
+    );
+    if (!overview) return;
+    render(overview);
+    events.onOverview(overview);
+    announce(`Partner list saved. ${overview.list?.summary ?? ''}`);
+    if (overview.list) events.onConfirmed();
+  });
+
+  return { render, showLoading, showError: (message) => showMessage(errorSlot, message) };
+}
