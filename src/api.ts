@@ -3,6 +3,8 @@
 // plain data only: google.script.run carries no Dates or functions.
 // https://developers.google.com/apps-script/guides/html/reference/run
 
+import type { RosterStats } from './core/roster/plan';
+
 export type TabRole = 'list' | 'segments' | 'roster' | 'summary';
 
 export interface ListColumnView {
@@ -58,20 +60,11 @@ export interface SegmentsView {
   tab: string | null;
 }
 
-export interface RosterReport {
+/** What a build or refresh did: the roster's counts (RosterStats) and where. */
+export interface RosterReport extends RosterStats {
   rosterSheet: string;
   listSummary: string;
   firstBuild: boolean;
-  partners: number;
-  segments: number;
-  new: number;
-  kept: number;
-  notInList: number;
-  excluded: number;
-  multiSegment: number;
-  unsegmented: number;
-  unreviewed: number;
-  mismatches: number;
 }
 
 export interface SummaryReport {

@@ -1,5 +1,6 @@
 // The plain JSON the preview page draws: the active sheet as a grid (what a person sees: display values,
 // formulas, fills after conditional formatting, tick boxes, dropdowns) plus the tabs and the add-on menu.
+import { cellA1 } from '../standin/a1';
 import type { StandIn } from '../standin/index';
 
 export type CellControl = { kind: 'checkbox'; checked: boolean } | { kind: 'dropdown'; options: string[] };
@@ -116,13 +117,6 @@ export function sheetView(standIn: StandIn, name: string): SheetView {
       return `${title}${chart.chartType.toLowerCase()} chart`;
     }),
   };
-}
-
-export function cellA1(row: number, column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
 }
 
 export function workbookView(standIn: StandIn, sheetName?: string): WorkbookView {

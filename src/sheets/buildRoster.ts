@@ -1,15 +1,13 @@
 // Build or refresh: sheet → read → plan (pure) → write → sheet.
 import { compileMatcher } from '../core/matching';
 import { describeReading } from '../core/partnerList';
-import { segmentIdOf, RETIRED_SUFFIX } from '../core/roster/columns';
+import { shownSegmentNames } from '../core/roster/columns';
 import { planRoster, type RosterStats } from '../core/roster/plan';
-import { cellText } from '../core/text';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
-import { readRosterState } from './rosterSheet';
-import { writeRosterPlan } from './rosterSheet';
+import { readRosterState, writeRosterPlan } from './rosterSheet';
 import { readSegmentsTab, writeDefaultSegments } from './segmentsTab';
 import { saveListSettings } from './settings';
 
@@ -31,26 +29,15 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
 
     const existing = owned.get('roster') ?? null;
     const state = existing ? readRosterState(existing) : null;
-    // Segment names still shown on roster columns, by id: a segment added back under that name gets its ticks back.
-    const shownNames = new Map<string, string>();
-    state?.keys.forEach((key, i) => {
-      const id = key ? segmentIdOf(key) : null;
-      const header = cellText(state.values[0]?.[i]).trim();
-      if (id)
-        shownNames.set(
-          id,
-          header.endsWith(RETIRED_SUFFIX.trim())
-            ? header.slice(0, -RETIRED_SUFFIX.trim().length).trim()
-            : header,
-        );
-    });
+    const shownNames = state
+      ? shownSegmentNames(state.values[0] ?? [], state.keys)
+      : new Map<string, string>();
 
-    const ownedNames = () => new Set([...findOwnedSheets(ss).values()].map((s) => s.getName()));
     let segmentsSheet = owned.get('segments');
     let catalogue;
     if (segmentsSheet) catalogue = readSegmentsTab(segmentsSheet, shownNames);
     else {
-      segmentsSheet = createOwnedSheet(ss, 'segments', ownedNames());
+      segmentsSheet = createOwnedSheet(ss, 'segments');
       catalogue = writeDefaultSegments(segmentsSheet);
     }
 
@@ -62,7 +49,7 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
       suggest: (descriptions) => matcher.matchCells(descriptions),
       state,
     });
-    const roster = existing ?? createOwnedSheet(ss, 'roster', ownedNames());
+    const roster = existing ?? createOwnedSheet(ss, 'roster');
     writeRosterPlan(roster, plan, state === null);
     saveListSettings({
       sheetId: list.sheetId,

@@ -1,5 +1,6 @@
 // Developer metadata: how the add-on finds its sheets, columns and segment rows again, whatever people rename,
 // sort or insert. https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder
+import { columnLetter } from '../core/columns';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,34 +21,29 @@ export function findOwnedSheets(ss: Spreadsheet): Map<SheetRole, Sheet> {
   return owned;
 }
 
-/** Metadata values on whole columns of a sheet: column number → value. */
+/** Metadata values on whole columns (or rows) of a sheet: column (row) number → value. One finder call. */
+function valuesAlong(sheet: Sheet, key: string, dimension: 'column' | 'row'): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const md of sheet.createDeveloperMetadataFinder().withKey(key).find()) {
+    const location = md.getLocation();
+    const range = dimension === 'column' ? location.getColumn() : location.getRow();
+    const at = range && (dimension === 'column' ? range.getColumn() : range.getRow());
+    const value = md.getValue();
+    if (at && value !== null && !out.has(at)) out.set(at, value);
+  }
+  return out;
+}
+
 export function columnValues(sheet: Sheet, key: string): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(key).find()) {
-    const column = md.getLocation().getColumn();
-    const value = md.getValue();
-    if (column && value !== null && !out.has(column.getColumn())) out.set(column.getColumn(), value);
-  }
-  return out;
+  return valuesAlong(sheet, key, 'column');
 }
 
-/** Metadata values on whole rows of a sheet: row number → value. */
 export function rowValues(sheet: Sheet, key: string): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(key).find()) {
-    const row = md.getLocation().getRow();
-    const value = md.getValue();
-    if (row && value !== null && !out.has(row.getRow())) out.set(row.getRow(), value);
-  }
-  return out;
+  return valuesAlong(sheet, key, 'row');
 }
 
+/** The whole column, as metadata needs it: 3 → "C:C". */
 export function columnLetterRange(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
+  const letters = columnLetter(column);
   return `${letters}:${letters}`;
 }

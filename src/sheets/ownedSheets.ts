@@ -21,16 +21,17 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
 }
 
 /**
- * A new owned sheet. A blank sheet under one of our names with no owner (left by a run stopped between
- * insertSheet and its metadata) is taken over instead of making another.
+ * A new owned sheet. A blank sheet under one of our names with no metadata at all (left by a run stopped between
+ * insertSheet and its metadata) is taken over instead of making another; a sheet we own carries role metadata,
+ * so it is never taken for such a leftover.
  */
-export function createOwnedSheet(ss: Spreadsheet, role: SheetRole, otherOwned: ReadonlySet<string>): Sheet {
+export function createOwnedSheet(ss: Spreadsheet, role: SheetRole): Sheet {
   const wanted = DEFAULT_NAMES[role];
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   const pattern = new RegExp(`^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`);
   for (let i = 0; i < sheets.length; i++) {
-    if (!pattern.test(names[i]) || otherOwned.has(names[i])) continue;
+    if (!pattern.test(names[i])) continue;
     const sheet = sheets[i];
     if (
       sheet.getLastRow() === 0 &&

@@ -1,23 +1,40 @@
 // Reads the Partner Roster's state and writes a plan, each in a few batched calls whose number does not grow
 // with the number of partners. https://developers.google.com/apps-script/guides/support/best-practices
-import { isColumnKey, type ColumnKey } from '../core/roster/columns';
-import { isOurRuleFormula } from '../core/roster/formulas';
+import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
 import { COLUMN_KEY, columnLetterRange, columnValues } from './metadata';
-import { buildRule, buildValidation, readValidation } from './rules';
+import { buildRule, buildValidation, ourRuleFormula, readValidation } from './rules';
 import { protectGenerated } from './protection';
-import { columnLetter } from '../core/roster/a1';
+import { columnLetter } from '../core/columns';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export function readRosterState(sheet: Sheet): RosterSheetState {
-  const lastRow = sheet.getLastRow();
+/**
+ * Our key of each column (null for people's columns), as far as the used area or the last keyed column reaches,
+ * so columns a stopped run keyed but never filled are still found.
+ */
+export function readRosterKeys(sheet: Sheet): { keys: (ColumnKey | null)[]; lastRow: number } {
   const keyed = columnValues(sheet, COLUMN_KEY);
   const width = Math.max(sheet.getLastColumn(), ...keyed.keys());
-  const keys: (ColumnKey | null)[] = Array.from({ length: width }, (_, i) => {
+  const keys = Array.from({ length: width }, (_, i) => {
     const v = keyed.get(i + 1);
     return v && isColumnKey(v) ? v : null;
   });
+  return { keys, lastRow: sheet.getLastRow() };
+}
+
+/** The segment names the roster's columns show, by id ({} without a roster): for readSegmentsRows' adoption. */
+export function readShownSegmentNames(roster: Sheet | undefined): Map<string, string> {
+  if (!roster) return new Map();
+  const { keys } = readRosterKeys(roster);
+  return keys.length
+    ? shownSegmentNames(roster.getRange(1, 1, 1, keys.length).getValues()[0], keys)
+    : new Map();
+}
+
+export function readRosterState(sheet: Sheet): RosterSheetState {
+  const { keys, lastRow } = readRosterKeys(sheet);
+  const width = keys.length;
   let values: unknown[][] = [];
   let formulas: string[][] = [];
   let validations: (ValidationSpec | null)[][] = [];
@@ -41,12 +58,9 @@ export function readRosterState(sheet: Sheet): RosterSheetState {
   const ourRules: RuleSpec[] = [];
   let userRulesFirst = true;
   rules.forEach((rule) => {
+    const formula = ourRuleFormula(rule);
     const condition = rule.getBooleanCondition();
-    const formula =
-      condition?.getCriteriaType() === SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA
-        ? String(condition.getCriteriaValues()[0])
-        : '';
-    if (condition && isOurRuleFormula(formula)) {
+    if (formula !== null && condition) {
       ourRules.push({
         ranges: rule.getRanges().map((r) => ({
           row: r.getRow(),
@@ -101,10 +115,7 @@ export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, firstBuild: bool
   if (firstBuild)
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setVerticalAlignment('middle').setWrap(true);
   if (plan.rules) {
-    const users = sheet.getConditionalFormatRules().filter((rule) => {
-      const condition = rule.getBooleanCondition();
-      return !(condition && isOurRuleFormula(String(condition.getCriteriaValues()[0] ?? '')));
-    });
+    const users = sheet.getConditionalFormatRules().filter((rule) => ourRuleFormula(rule) === null);
     // The user's own rules keep their place, ahead of ours.
     sheet.setConditionalFormatRules([...users, ...plan.rules.map((r) => buildRule(sheet, r))]);
   }

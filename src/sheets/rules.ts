@@ -1,6 +1,7 @@
 // Plain rule descriptions ↔ Apps Script data validations and conditional-format rules.
 // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder
 // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
+import { isOurRuleFormula } from '../core/roster/formulas';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -30,6 +31,15 @@ export function readValidation(dv: DataValidation | null): ValidationSpec | null
     };
   }
   return null;
+}
+
+/** The custom formula of a rule the add-on wrote (it names itself: isOurRuleFormula), or null for anyone else's. */
+export function ourRuleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string | null {
+  const condition = rule.getBooleanCondition();
+  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA)
+    return null;
+  const formula = String(condition.getCriteriaValues()[0] ?? '');
+  return isOurRuleFormula(formula) ? formula : null;
 }
 
 export function buildRule(sheet: Sheet, spec: RuleSpec): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {

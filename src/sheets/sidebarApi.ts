@@ -13,7 +13,8 @@ import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
-import { readSegmentsRows, writeDefaultSegments } from './segmentsTab';
+import { readShownSegmentNames } from './rosterSheet';
+import { readSegmentsRows, writeDefaultSegments, type SegmentsRows } from './segmentsTab';
 import { loadListSettings, saveListSettings } from './settings';
 import { generateSummary } from './summarySheet';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -142,36 +143,39 @@ function view(catalogue: Catalogue, tab: string | null): SegmentsView {
 }
 
 export function getSegments(): SegmentsView {
-  const sheet = findOwnedSheets(active()).get('segments');
+  const owned = findOwnedSheets(active());
+  const sheet = owned.get('segments');
   if (!sheet) return view(defaultCatalogue(), null);
-  return view(readSegmentsRows(sheet, new Map()).catalogue, sheet.getName());
+  return view(readSegmentsRows(sheet, readShownSegmentNames(owned.get('roster'))).catalogue, sheet.getName());
 }
 
 /** Edits the Segments tab (made with the defaults first if needed), under the document lock. */
 function editSegments(
-  edit: (sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: ReturnType<typeof readSegmentsRows>) => void,
+  edit: (sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: SegmentsRows) => void,
 ): SegmentsView {
   return withDocumentLock(() => {
     const ss = active();
     const owned = findOwnedSheets(ss);
     let sheet = owned.get('segments');
     if (!sheet) {
-      sheet = createOwnedSheet(ss, 'segments', new Set([...owned.values()].map((s) => s.getName())));
+      sheet = createOwnedSheet(ss, 'segments');
       writeDefaultSegments(sheet);
     }
-    edit(sheet, readSegmentsRows(sheet, new Map()));
-    return view(readSegmentsRows(sheet, new Map()).catalogue, sheet.getName());
+    // Rows people or the sidebar add take back the id of a roster column still showing their name.
+    const shown = readShownSegmentNames(owned.get('roster'));
+    edit(sheet, readSegmentsRows(sheet, shown));
+    return view(readSegmentsRows(sheet, shown).catalogue, sheet.getName());
   });
 }
 
-function refuseDuplicate(name: string, rows: ReturnType<typeof readSegmentsRows>, exceptId?: string): void {
+function refuseDuplicate(name: string, rows: SegmentsRows, exceptId?: string): void {
   const clash = rows.catalogue.segments.find(
     (s) => s.id !== exceptId && normaliseName(s.name) === normaliseName(name),
   );
   if (clash) throw new UserError(`There is already a segment named "${clash.name}".`);
 }
 
-function rowOf(id: string, rows: ReturnType<typeof readSegmentsRows>): number {
+function rowOf(id: string, rows: SegmentsRows): number {
   const row = rows.rowOf.get(id);
   if (!row)
     throw new UserError(

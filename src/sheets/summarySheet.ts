@@ -1,31 +1,22 @@
 // Generates the Discussion Summary tab: sheet → read (roster, segments, old Board notes) → plan → write.
-import { segmentIdOf, RETIRED_SUFFIX, type ColumnKey } from '../core/roster/columns';
-import { columnLetter } from '../core/roster/a1';
+import type { SummaryReport } from '../api';
+import { columnLetter } from '../core/columns';
+import { columnsByKey, shownSegmentNames } from '../core/roster/columns';
 import { boardRows, managedFits } from '../core/summary/evidence';
 import { planSummary, readBoardNotes, type SummaryPlan } from '../core/summary/layout';
-import { cellText } from '../core/text';
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
-import { COLUMN_KEY, columnValues, findOwnedSheets } from './metadata';
+import { findOwnedSheets } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
 import { protectGenerated } from './protection';
+import { readRosterKeys } from './rosterSheet';
 import { readSegmentsTab } from './segmentsTab';
 import { loadListSettings } from './settings';
-import { isColumnKey } from '../core/roster/columns';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-export interface SummaryResult {
-  summarySheet: string;
-  partners: number;
-  multiSegment: number;
-  mismatches: number;
-  unsegmented: number;
-  boardNotesKept: number;
-}
 
 const COLORS = { heading: '#d2e3fc', question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
 
-export function generateSummary(): SummaryResult {
+export function generateSummary(): SummaryReport {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const owned = findOwnedSheets(ss);
@@ -36,29 +27,15 @@ export function generateSummary(): SummaryResult {
         'Build the roster first (Extensions › Partner Segments › Build or refresh roster).',
       );
     }
-    const keyed = columnValues(roster, COLUMN_KEY);
-    const width = Math.max(roster.getLastColumn(), ...keyed.keys());
-    const lastRow = roster.getLastRow();
-    const values = lastRow > 0 && width > 0 ? roster.getRange(1, 1, lastRow, width).getValues() : [];
-    const keys: (ColumnKey | null)[] = Array.from({ length: width }, (_, i) => {
-      const v = keyed.get(i + 1);
-      return v && isColumnKey(v) ? v : null;
-    });
-    const shown = new Map<string, string>();
-    keys.forEach((k, i) => {
-      const id = k ? segmentIdOf(k) : null;
-      if (id) shown.set(id, cellText(values[0]?.[i]).replace(RETIRED_SUFFIX, '').trim());
-    });
-    const catalogue = readSegmentsTab(segmentsSheet, shown);
+    const { keys, lastRow } = readRosterKeys(roster);
+    const values =
+      lastRow > 0 && keys.length > 0 ? roster.getRange(1, 1, lastRow, keys.length).getValues() : [];
+    const catalogue = readSegmentsTab(segmentsSheet, shownSegmentNames(values[0] ?? [], keys));
     const rows = boardRows(values, keys, catalogue);
-    const rosterColumns = new Map<ColumnKey, number>();
-    keys.forEach((k, i) => {
-      if (k && !rosterColumns.has(k)) rosterColumns.set(k, i + 1);
-    });
+    const rosterColumns = columnsByKey(keys);
 
     const existing = owned.get('summary');
-    const summary =
-      existing ?? createOwnedSheet(ss, 'summary', new Set([roster.getName(), segmentsSheet.getName()]));
+    const summary = existing ?? createOwnedSheet(ss, 'summary');
     const area = existing && existing.getLastRow() > 0 ? existing.getDataRange() : null;
     const boardNotes = area
       ? readBoardNotes(area.getValues(), area.getFormulas())

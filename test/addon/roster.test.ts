@@ -1,4 +1,5 @@
 // Build and refresh through dist/Code.js in the stand-in, as a user would: menu handlers and sidebar calls.
+import { cellA1 } from '../../dev/standin/a1';
 import { createStandIn, type StandIn } from '../../dev/standin/index';
 import { loadAddon, type LoadedAddon } from '../../dev/standin/loader';
 
@@ -39,11 +40,7 @@ function column(s: StandIn, header: string): number {
 
 function a1(s: StandIn, partner: string, header: string): string {
   const row = roster(s).findIndex((r) => r.Partner === partner) + 2;
-  const col = column(s, header);
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters}${row}`;
+  return cellA1(row, column(s, header));
 }
 
 describe('first build', () => {

@@ -1,5 +1,6 @@
 // The Discussion Summary through dist/Code.js: evidence from the roster as the board left it, live counts,
 // Board notes kept with their questions, and nothing a collaborator without the add-on could not see work.
+import { cellA1 } from '../../dev/standin/a1';
 import { createStandIn, type StandIn } from '../../dev/standin/index';
 import { loadAddon, type LoadedAddon } from '../../dev/standin/loader';
 
@@ -24,8 +25,7 @@ function setUp(rows: string[][]): { s: StandIn; addon: LoadedAddon } {
 function cellOf(s: StandIn, sheet: string, partner: string, header: string): string {
   const values = s.sheetValues(sheet);
   const row = values.findIndex((r) => r[0] === partner) + 1;
-  const col = values[0].indexOf(header);
-  return `${String.fromCharCode(65 + col)}${row}`;
+  return cellA1(row, values[0].indexOf(header) + 1);
 }
 
 function columnA(s: StandIn): string[] {

@@ -1,18 +1,12 @@
 // Draws one sheet as a table, from the JSON view: values as text, fills and font colours after conditional
 // formatting, tick boxes and dropdowns as real controls. Redrawn whole after every action (small sheets).
+import { columnToLetters as columnLetter } from '../../standin/a1';
 import type { CellView, SheetView } from '../views';
 
 export interface GridEvents {
   select(a1: string, cell: CellView): void;
   type(a1: string, text: string): void;
   sort(column: number, ascending: boolean): void;
-}
-
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 function make<K extends keyof HTMLElementTagNameMap>(

@@ -1,16 +1,4 @@
-// A1 helpers for the formulas the roster writes.
-
-/** 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+// Helpers for the formulas the roster and the summary write (column letters: ../columns).
 
 /** A string as a formula literal: "He said ""hi""". */
 export function formulaString(text: string): string {

@@ -1,6 +1,7 @@
 // The roster's columns: their roles, headers, notes, and who owns their cells.
 // PRODUCT.md, "Partner Roster": `Partner | ID | Suggested | <segments> | # Segments | Primary segment | Level |
 // Managed like | Check | Reviewed | Notes | Status`.
+import { cellText } from '../text';
 
 export type FixedRole =
   | 'partner'
@@ -98,4 +99,36 @@ export function segmentIdOf(key: string): string | null {
 const FIXED = new Set<string>([...BEFORE_SEGMENTS, ...AFTER_SEGMENTS]);
 export function isColumnKey(value: string): value is ColumnKey {
   return FIXED.has(value) || (value.startsWith('segment:') && value.length > 'segment:'.length);
+}
+
+/** A segment column's header without its " (retired)" mark: the segment name it shows. */
+export function stripRetired(header: string): string {
+  const h = header.trim();
+  const mark = RETIRED_SUFFIX.trim();
+  return h.endsWith(mark) ? h.slice(0, h.length - mark.length).trim() : h;
+}
+
+/**
+ * The segment name each segment column shows, by segment id. A segment added back under a name a column still
+ * shows takes that column's id again, so its ticks return (src/sheets/segmentsTab.ts).
+ */
+export function shownSegmentNames(
+  header: readonly unknown[],
+  keys: readonly (ColumnKey | null)[],
+): Map<string, string> {
+  const shown = new Map<string, string>();
+  keys.forEach((key, i) => {
+    const id = key ? segmentIdOf(key) : null;
+    if (id && !shown.has(id)) shown.set(id, stripRetired(cellText(header[i])));
+  });
+  return shown;
+}
+
+/** The column (1-based) of each key; the first one where people copied a column. */
+export function columnsByKey(keys: readonly (ColumnKey | null)[]): Map<ColumnKey, number> {
+  const at = new Map<ColumnKey, number>();
+  keys.forEach((key, i) => {
+    if (key && !at.has(key)) at.set(key, i + 1);
+  });
+  return at;
 }

@@ -1,6 +1,7 @@
 // Built-in formulas the roster writes: live counts and the Check text per row, and the conditional-format
 // conditions. Board members without the add-on see them work, so nothing here calls a custom function.
-import { columnLetter, formulaString, runs } from './a1';
+import { columnLetter } from '../columns';
+import { formulaString, runs } from './a1';
 
 export interface FormulaColumns {
   /** Columns of the active (not retired) segments, with the header (= segment name) in row 1. */

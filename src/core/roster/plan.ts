@@ -20,6 +20,7 @@ import {
   STATUS_IN_LIST,
   STATUS_NOT_IN_LIST,
   STATUSES,
+  stripRetired,
 } from './columns';
 import {
   checkFormula,
@@ -443,11 +444,6 @@ export function planRoster(input: RosterInput): RosterPlan {
     ),
     stats,
   };
-}
-
-function stripRetired(header: string): string {
-  const h = header.trim();
-  return h.endsWith(RETIRED_SUFFIX.trim()) ? h.slice(0, h.length - RETIRED_SUFFIX.trim().length).trim() : h;
 }
 
 function headerText(key: ColumnKey, catalogue: Catalogue, retired: Map<ColumnKey, string>): string {

@@ -1,6 +1,6 @@
 // The evidence under each discussion question, from the roster as the board left it: ticks and dropdowns, not
 // suggestions; Excluded partners left out; Not in list partners listed apart. PRODUCT.md, "Discussion Summary".
-import { ColumnKey, segmentKey, STATUS_EXCLUDED, STATUS_NOT_IN_LIST } from '../roster/columns';
+import { ColumnKey, columnsByKey, segmentKey, STATUS_EXCLUDED, STATUS_NOT_IN_LIST } from '../roster/columns';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue, Segment } from '../types';
 
@@ -22,13 +22,10 @@ export function boardRows(
   keys: readonly (ColumnKey | null)[],
   catalogue: Catalogue,
 ): BoardRow[] {
-  const at = new Map<ColumnKey, number>();
-  keys.forEach((k, i) => {
-    if (k && !at.has(k)) at.set(k, i);
-  });
+  const at = columnsByKey(keys);
   const get = (row: readonly unknown[], key: ColumnKey) => {
-    const i = at.get(key);
-    return i === undefined ? '' : row[i];
+    const c = at.get(key);
+    return c === undefined ? '' : row[c - 1];
   };
   const segmentCols = catalogue.segments.map((s) => at.get(segmentKey(s.id)));
   const rows: BoardRow[] = [];
@@ -40,7 +37,7 @@ export function boardRows(
     if (status === normaliseName(STATUS_EXCLUDED)) continue;
     rows.push({
       partner,
-      segments: segmentCols.flatMap((c, i) => (c !== undefined && row[c] === true ? [i] : [])),
+      segments: segmentCols.flatMap((c, i) => (c !== undefined && row[c - 1] === true ? [i] : [])),
       primary: cellText(get(row, 'primary')).trim(),
       level: cellText(get(row, 'level')).trim(),
       managedLike: cellText(get(row, 'managedLike')).trim(),

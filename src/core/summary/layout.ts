@@ -1,7 +1,8 @@
 // Lays out the Discussion Summary tab: a title, live counts and tables (built-in formulas over the roster, so
 // they move while the board ticks), the five questions with their evidence and a Board notes cell each, and
 // the seed's note on segments. Pure: the sheet layer writes the grid and formats in a few calls.
-import { columnLetter, formulaString } from '../roster/a1';
+import { columnLetter } from '../columns';
+import { formulaString } from '../roster/a1';
 import { ColumnKey, segmentKey, STATUS_EXCLUDED } from '../roster/columns';
 import { typedText } from '../roster/cells';
 import { cellText } from '../text';
