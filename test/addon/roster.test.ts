@@ -253,6 +253,29 @@ describe('refresh', () => {
   });
 });
 
+describe('a segment added back', () => {
+  test('in the sidebar, under the name its retired column shows, gets its ticks back', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    const segments = addon.run('getSegments') as { segments: { id: string; name: string }[] };
+    const ally = segments.segments.find((x) => x.name === 'Coalition ally')!;
+    // Renamed first, so the id ("coalition-ally") is not what a new "Peers" row would be given.
+    addon.run('renameSegment', ally.id, 'Peers');
+    build(addon);
+    addon.run('removeSegment', ally.id);
+    build(addon);
+    expect(s.sheetValues(ROSTER)[0]).toContain('Peers (retired)');
+    const after = addon.run('addSegment', 'Peers') as { segments: { id: string; name: string }[] };
+    expect(after.segments.find((x) => x.name === 'Peers')!.id).toBe(ally.id);
+    build(addon);
+    const header = s.sheetValues(ROSTER)[0];
+    expect(header).toContain('Peers');
+    expect(header).not.toContain('Peers (retired)');
+    const riverside = roster(s).find((r) => r.Partner === 'Riverside Alliance')!;
+    expect([riverside.Peers, riverside['# Segments']]).toEqual([true, 1]);
+  });
+});
+
 describe('safety', () => {
   test('text that looks like a formula, a number or HTML lands as that text', () => {
     const hostile = [
