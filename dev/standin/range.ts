@@ -408,7 +408,15 @@ export class RangeImpl {
     return this.setFormat('wrapStrategy', key);
   }
   getWrap() {
-    return this.getFormats((f) => f?.wrap ?? true)[0][0];
+    return this.getWraps()[0][0];
+  }
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setWraps(Object) — like setWrap per cell.
+  setWraps(wraps: unknown[][]) {
+    this.setFormats('wrapStrategy', wraps, (v) => (v ? 'WRAP' : 'OVERFLOW'), 'setWraps');
+    return this.setFormats('wrap', wraps, (v) => !!v, 'setWraps');
+  }
+  getWraps() {
+    return this.getFormats((f) => f?.wrap ?? true);
   }
   setHorizontalAlignment(alignment: string | null) {
     return this.setFormat('horizontalAlignment', alignment === null ? null : String(alignment));

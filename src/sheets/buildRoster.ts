@@ -5,7 +5,7 @@ import { shownSegmentNames } from '../core/roster/columns';
 import { planRoster, type RosterStats } from '../core/roster/plan';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
-import { findOwnedSheets } from './metadata';
+import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
 import { readRosterState, writeRosterPlan } from './rosterSheet';
 import { readSegmentsTab, writeDefaultSegments } from './segmentsTab';
@@ -25,17 +25,19 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const owned = findOwnedSheets(ss);
-    const list = readList(ss, [...owned.values()], options.listSheetName);
+    const list = readList(ss, owned.ids(), options.listSheetName);
 
     const existing = owned.get('roster') ?? null;
-    const state = existing ? readRosterState(existing) : null;
+    const read = existing ? readRosterState(existing, owned) : null;
+    const state = read?.state ?? null;
     const shownNames = state
       ? shownSegmentNames(state.values[0] ?? [], state.keys)
       : new Map<string, string>();
 
     let segmentsSheet = owned.get('segments');
     let catalogue;
-    if (segmentsSheet) catalogue = readSegmentsTab(segmentsSheet, shownNames);
+    if (segmentsSheet)
+      catalogue = readSegmentsTab(segmentsSheet, shownNames, owned.rowValues('segments', SEGMENT_ID_KEY));
     else {
       segmentsSheet = createOwnedSheet(ss, 'segments');
       catalogue = writeDefaultSegments(segmentsSheet);
@@ -50,7 +52,7 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
       state,
     });
     const roster = existing ?? createOwnedSheet(ss, 'roster');
-    writeRosterPlan(roster, plan, state === null);
+    writeRosterPlan(roster, plan, read ? read.userRules : null);
     saveListSettings({
       sheetId: list.sheetId,
       sheetName: list.sheetName,

@@ -23,16 +23,15 @@ function gridOf(sheet: Sheet): unknown[][] {
 }
 
 /**
- * @param ownedSheets the add-on's own sheets, never taken for the list.
+ * @param ownedIds ids of the add-on's own sheets, never taken for the list.
  * @param chosenName a sheet named by the caller (sidebar, simulate --sheet); else the saved choice; else detection.
  */
 export function readList(
   ss: Spreadsheet,
-  ownedSheets: readonly Sheet[],
+  ownedIds: ReadonlySet<number>,
   chosenName?: string,
   chosenLayout?: ListLayout,
 ): ListRead {
-  const ownedIds = new Set(ownedSheets.map((s) => s.getSheetId()));
   const saved = loadListSettings();
   let sheet: Sheet | null = null;
   let layout: ListLayout | null = null;
@@ -41,7 +40,7 @@ export function readList(
     if (!sheet) throw new UserError(`There is no sheet named "${chosenName}" in this spreadsheet.`);
     layout = chosenLayout ?? null;
   } else if (saved) {
-    sheet = ss.getSheets().find((s) => s.getSheetId() === saved.sheetId) ?? null;
+    sheet = ss.getSheetById(saved.sheetId);
     if (!sheet) {
       throw new UserError(
         `The partner list sheet "${saved.sheetName}" is gone. Choose the sheet that holds your partner list in the sidebar (step 1).`,
@@ -49,7 +48,8 @@ export function readList(
     }
     layout = saved.layout;
   }
-  if (sheet && ownedIds.has(sheet.getSheetId())) {
+  const sheetId = sheet ? sheet.getSheetId() : -1;
+  if (sheet && ownedIds.has(sheetId)) {
     throw new UserError(
       `"${sheet.getName()}" is a sheet Partner Segments made; choose the sheet that holds your partner list.`,
     );
@@ -65,10 +65,13 @@ export function readList(
       }
     }
     const detected = chosenName ? !chosenLayout : !saved?.layout;
-    return finish(sheet, sheet.getName(), layout, detected, grid);
+    return finish(sheet, sheet.getName(), sheetId, layout, detected, grid);
   }
-  const candidates = ss.getSheets().filter((s) => !ownedIds.has(s.getSheetId()));
-  const grids = candidates.map((s) => ({ sheet: s, name: s.getName(), grid: gridOf(s) }));
+  const grids = ss
+    .getSheets()
+    .map((s) => ({ sheet: s, id: s.getSheetId() }))
+    .filter((s) => !ownedIds.has(s.id))
+    .map((s) => ({ ...s, name: s.sheet.getName(), grid: gridOf(s.sheet) }));
   const choice = chooseListSheet(grids, new Set());
   if (!choice) {
     throw new UserError(
@@ -77,12 +80,13 @@ export function readList(
     );
   }
   const found = grids.find((g) => g.name === choice.name) as (typeof grids)[number];
-  return finish(found.sheet, found.name, choice.layout, true, found.grid);
+  return finish(found.sheet, found.name, found.id, choice.layout, true, found.grid);
 }
 
 function finish(
   sheet: Sheet,
   sheetName: string,
+  sheetId: number,
   layout: ListLayout,
   detected: boolean,
   grid: unknown[][],
@@ -91,5 +95,5 @@ function finish(
   if (reading.partners.length === 0) {
     throw new UserError(`${sheetName}: the list has a header but no partners below it.`);
   }
-  return { sheet, sheetName, sheetId: sheet.getSheetId(), layout, detected, reading, grid };
+  return { sheet, sheetName, sheetId, layout, detected, reading, grid };
 }

@@ -1,8 +1,9 @@
 // Developer metadata: how the add-on finds its sheets, columns and segment rows again, whatever people rename,
-// sort or insert. https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder
-import { columnLetter } from '../core/columns';
+// sort or insert. All of it is read with one finder call per run: the location getters need no round trip.
+// https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 
 export const ROLE_KEY = 'partnerSegments.role';
 export const COLUMN_KEY = 'partnerSegments.column';
@@ -10,40 +11,73 @@ export const SEGMENT_ID_KEY = 'partnerSegments.segmentId';
 
 export type SheetRole = 'segments' | 'roster' | 'summary';
 
-/** The sheets the add-on owns, by role (the leftmost wins if people duplicated one). One finder call. */
-export function findOwnedSheets(ss: Spreadsheet): Map<SheetRole, Sheet> {
-  const owned = new Map<SheetRole, Sheet>();
-  for (const md of ss.createDeveloperMetadataFinder().withKey(ROLE_KEY).find()) {
-    const role = md.getValue() as SheetRole | null;
-    const sheet = md.getLocation().getSheet();
-    if (role && sheet && !owned.has(role)) owned.set(role, sheet);
+/** The sheets the add-on owns, by role, and the metadata on their rows and columns, from one finder call. */
+export class OwnedSheets {
+  private readonly byRole = new Map<SheetRole, Sheet>();
+  private readonly idByRole = new Map<SheetRole, number>();
+
+  constructor(private readonly metadata: readonly DeveloperMetadata[]) {
+    for (const md of metadata) {
+      if (md.getKey() !== ROLE_KEY) continue;
+      const role = md.getValue() as SheetRole | null;
+      const sheet = md.getLocation().getSheet();
+      // The leftmost wins if people duplicated one of our sheets (find() lists them in sheet order).
+      if (role && sheet && !this.byRole.has(role)) this.byRole.set(role, sheet);
+    }
   }
-  return owned;
-}
 
-/** Metadata values on whole columns (or rows) of a sheet: column (row) number → value. One finder call. */
-function valuesAlong(sheet: Sheet, key: string, dimension: 'column' | 'row'): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(key).find()) {
-    const location = md.getLocation();
-    const range = dimension === 'column' ? location.getColumn() : location.getRow();
-    const at = range && (dimension === 'column' ? range.getColumn() : range.getRow());
-    const value = md.getValue();
-    if (at && value !== null && !out.has(at)) out.set(at, value);
+  get(role: SheetRole): Sheet | undefined {
+    return this.byRole.get(role);
   }
-  return out;
+
+  values(): Sheet[] {
+    return [...this.byRole.values()];
+  }
+
+  /** One getSheetId per role, asked once. */
+  idOf(role: SheetRole): number | undefined {
+    const sheet = this.byRole.get(role);
+    if (!sheet) return undefined;
+    let id = this.idByRole.get(role);
+    if (id === undefined) {
+      id = sheet.getSheetId();
+      this.idByRole.set(role, id);
+    }
+    return id;
+  }
+
+  ids(): Set<number> {
+    return new Set([...this.byRole.keys()].map((role) => this.idOf(role) as number));
+  }
+
+  /** Values under `key` on whole columns of the role's sheet: column number → value (first wins). */
+  columnValues(role: SheetRole, key: string): Map<number, string> {
+    return this.along(role, key, 'column');
+  }
+
+  /** Values under `key` on whole rows of the role's sheet: row number → value (first wins). */
+  rowValues(role: SheetRole, key: string): Map<number, string> {
+    return this.along(role, key, 'row');
+  }
+
+  private along(role: SheetRole, key: string, dimension: 'column' | 'row'): Map<number, string> {
+    const out = new Map<number, string>();
+    const id = this.idOf(role);
+    if (id === undefined) return out;
+    for (const md of this.metadata) {
+      if (md.getKey() !== key) continue;
+      const location = md.getLocation();
+      const range = dimension === 'column' ? location.getColumn() : location.getRow();
+      if (!range || range.getGridId() !== id) continue;
+      const at = dimension === 'column' ? range.getColumn() : range.getRow();
+      const value = md.getValue();
+      if (value !== null && !out.has(at)) out.set(at, value);
+    }
+    return out;
+  }
 }
 
-export function columnValues(sheet: Sheet, key: string): Map<number, string> {
-  return valuesAlong(sheet, key, 'column');
-}
-
-export function rowValues(sheet: Sheet, key: string): Map<number, string> {
-  return valuesAlong(sheet, key, 'row');
-}
-
-/** The whole column, as metadata needs it: 3 → "C:C". */
-export function columnLetterRange(column: number): string {
-  const letters = columnLetter(column);
-  return `${letters}:${letters}`;
+/** Everything the add-on marked in the spreadsheet: one finder call. */
+export function findOwnedSheets(ss: Spreadsheet): OwnedSheets {
+  return new OwnedSheets(ss.createDeveloperMetadataFinder().find());
 }

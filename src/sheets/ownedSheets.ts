@@ -27,6 +27,21 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
  */
 export function createOwnedSheet(ss: Spreadsheet, role: SheetRole): Sheet {
   const wanted = DEFAULT_NAMES[role];
+  // Usually the name is free: two calls. When it is taken (fact 11: insertSheet throws), look at every sheet.
+  let sheet: Sheet | null;
+  try {
+    sheet = ss.insertSheet(wanted, ss.getNumSheets());
+  } catch {
+    sheet = null;
+  }
+  if (sheet) {
+    sheet.addDeveloperMetadata(ROLE_KEY, role);
+    return sheet;
+  }
+  return createUnderFreeName(ss, role, wanted);
+}
+
+function createUnderFreeName(ss: Spreadsheet, role: SheetRole, wanted: string): Sheet {
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   const pattern = new RegExp(`^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`);

@@ -3,37 +3,65 @@
 import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
-import { COLUMN_KEY, columnLetterRange, columnValues } from './metadata';
+import { COLUMN_KEY, type OwnedSheets } from './metadata';
 import { buildRule, buildValidation, ourRuleFormula, readValidation } from './rules';
 import { protectGenerated } from './protection';
-import { columnLetter } from '../core/columns';
+import { runs } from '../core/roster/a1';
+import { blockA1, RangeBatch, wholeColumnA1 } from './ranges';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * Our key of each column (null for people's columns), as far as the used area or the last keyed column reaches,
  * so columns a stopped run keyed but never filled are still found.
  */
-export function readRosterKeys(sheet: Sheet): { keys: (ColumnKey | null)[]; lastRow: number } {
-  const keyed = columnValues(sheet, COLUMN_KEY);
-  const width = Math.max(sheet.getLastColumn(), ...keyed.keys());
-  const keys = Array.from({ length: width }, (_, i) => {
+export function readRosterKeys(
+  sheet: Sheet,
+  owned: OwnedSheets,
+): { keys: (ColumnKey | null)[]; lastRow: number } {
+  return { keys: keysOf(owned, sheet.getLastColumn()), lastRow: sheet.getLastRow() };
+}
+
+function keysOf(owned: OwnedSheets, usedWidth: number): (ColumnKey | null)[] {
+  const keyed = owned.columnValues('roster', COLUMN_KEY);
+  const width = Math.max(usedWidth, ...keyed.keys());
+  return Array.from({ length: width }, (_, i) => {
     const v = keyed.get(i + 1);
     return v && isColumnKey(v) ? v : null;
   });
-  return { keys, lastRow: sheet.getLastRow() };
+}
+
+/** The roster's values (getDataRange, two calls) and our key of each column, the rows padded to the keys. */
+export function readRosterGrid(
+  sheet: Sheet,
+  owned: OwnedSheets,
+): { keys: (ColumnKey | null)[]; values: unknown[][] } {
+  const data = sheet.getDataRange().getValues();
+  const used = data.length === 1 && data[0].every((v) => v === '') ? [] : data;
+  const keys = keysOf(owned, used[0]?.length ?? 0);
+  const values = used.map((row) =>
+    row.length < keys.length ? [...row, ...Array(keys.length - row.length).fill('')] : row,
+  );
+  return { keys, values };
 }
 
 /** The segment names the roster's columns show, by id ({} without a roster): for readSegmentsRows' adoption. */
-export function readShownSegmentNames(roster: Sheet | undefined): Map<string, string> {
+export function readShownSegmentNames(owned: OwnedSheets): Map<string, string> {
+  const roster = owned.get('roster');
   if (!roster) return new Map();
-  const { keys } = readRosterKeys(roster);
-  return keys.length
-    ? shownSegmentNames(roster.getRange(1, 1, 1, keys.length).getValues()[0], keys)
-    : new Map();
+  // The whole header row (two calls): only keyed columns are looked at, so trailing blanks do not matter.
+  const header = roster.getRange('1:1').getValues()[0];
+  const keys = keysOf(owned, header.length);
+  return keys.length ? shownSegmentNames(header, keys) : new Map();
 }
 
-export function readRosterState(sheet: Sheet): RosterSheetState {
-  const { keys, lastRow } = readRosterKeys(sheet);
+export interface RosterRead {
+  state: RosterSheetState;
+  /** The user's own conditional-format rules, in order: written back ahead of ours. */
+  userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+}
+
+export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
+  const { keys, lastRow } = readRosterKeys(sheet, owned);
   const width = keys.length;
   let values: unknown[][] = [];
   let formulas: string[][] = [];
@@ -44,18 +72,18 @@ export function readRosterState(sheet: Sheet): RosterSheetState {
     const all = sheet.getRange(1, 1, lastRow, width);
     values = all.getValues();
     formulas = all.getFormulas();
+    // Rules of the header row are not ours to judge: dropped.
+    validations = all
+      .getDataValidations()
+      .slice(1)
+      .map((row) => row.map(readValidation));
     const header = sheet.getRange(1, 1, 1, width);
     headerNotes = header.getNotes()[0];
     headerBackgrounds = header.getBackgrounds()[0];
-    if (lastRow > 1) {
-      validations = sheet
-        .getRange(2, 1, lastRow - 1, width)
-        .getDataValidations()
-        .map((row) => row.map(readValidation));
-    }
   }
   const rules = sheet.getConditionalFormatRules();
   const ourRules: RuleSpec[] = [];
+  const userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   let userRulesFirst = true;
   rules.forEach((rule) => {
     const formula = ourRuleFormula(rule);
@@ -72,11 +100,12 @@ export function readRosterState(sheet: Sheet): RosterSheetState {
         background: condition.getBackground(),
         fontColor: condition.getFontColor(),
       });
-    } else if (ourRules.length > 0) {
-      userRulesFirst = false;
+    } else {
+      userRules.push(rule);
+      if (ourRules.length > 0) userRulesFirst = false;
     }
   });
-  return {
+  const state = {
     values,
     formulas,
     keys,
@@ -88,9 +117,21 @@ export function readRosterState(sheet: Sheet): RosterSheetState {
     frozenRows: sheet.getFrozenRows(),
     frozenColumns: sheet.getFrozenColumns(),
   };
+  return { state, userRules };
 }
 
-export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, firstBuild: boolean): void {
+/**
+ * Writes a plan in a number of calls that grows with the columns and rules that changed, never with partners:
+ * every range comes from one getRangeList, values go in one setValues per block, rules in one call per run of
+ * columns. https://developers.google.com/apps-script/guides/support/best-practices#use_batch_operations
+ */
+/** @param userRules the user's rules as read (readRosterState); null for a roster made in this run. */
+export function writeRosterPlan(
+  sheet: Sheet,
+  plan: RosterPlan,
+  userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] | null,
+): void {
+  const firstBuild = userRules === null;
   const { ops } = plan.layout;
   for (const column of ops.deleteColumns) sheet.deleteColumn(column);
   for (const { at, count } of ops.insertColumns) sheet.insertColumnsBefore(at, count);
@@ -99,33 +140,53 @@ export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, firstBuild: bool
   const maxRows = sheet.getMaxRows();
   if (maxRows < plan.lastRow + 1) sheet.insertRowsAfter(maxRows, plan.lastRow + 1 - maxRows);
 
-  // Metadata before values: a run stopped here leaves columns the next run knows as its own.
-  for (const { column, key } of plan.newColumns) {
-    sheet.getRange(columnLetterRange(column)).addDeveloperMetadata(COLUMN_KEY, key);
-  }
-  for (const w of plan.writes) {
-    sheet.getRange(w.row, w.column, w.values.length, w.values[0].length).setValues(w.values);
-  }
-  for (const v of plan.validations) {
-    sheet.getRange(v.row, v.column, v.numRows, 1).setDataValidation(buildValidation(v.spec));
-  }
   const width = ops.width;
-  if (plan.headerNotes) sheet.getRange(1, 1, 1, width).setNotes([plan.headerNotes]);
-  if (plan.headerBackgrounds) sheet.getRange(1, 1, 1, width).setBackgrounds([plan.headerBackgrounds]);
-  if (firstBuild)
-    sheet.getRange(1, 1, 1, width).setFontWeight('bold').setVerticalAlignment('middle').setWrap(true);
+  const batch = new RangeBatch(sheet);
+  const keyed = plan.newColumns.map(({ column, key }) => ({ key, at: batch.add(wholeColumnA1(column)) }));
+  const writes = plan.writes.map((w) => ({
+    values: w.values,
+    at: batch.add(blockA1(w.row, w.column, w.values.length, w.values[0].length)),
+  }));
+  const validations = plan.validations.map((v) => ({
+    block: v,
+    at: batch.add(blockA1(v.row, v.column, v.numRows, v.specs.length)),
+  }));
+  const header =
+    plan.headerNotes || plan.headerBackgrounds || firstBuild ? batch.add(blockA1(1, 1, 1, width)) : -1;
+  const rules = (plan.rules ?? []).map((spec) => ({
+    spec,
+    at: spec.ranges.map((g) => batch.add(blockA1(g.row, g.column, g.numRows, g.numColumns))),
+  }));
+  const openA1s = runs(plan.openColumns).map(([from, to]) => blockA1(2, from, null, to - from + 1));
+  const open = openA1s.map((a1) => batch.add(a1));
+
+  // Metadata before values: a run stopped here leaves columns the next run knows as its own.
+  for (const { key, at } of keyed) batch.get(at).addDeveloperMetadata(COLUMN_KEY, key);
+  for (const { values, at } of writes) batch.get(at).setValues(values);
+  for (const { block, at } of validations) {
+    // One rule object per column, repeated down the rows: setDataValidations takes a grid.
+    const rules = block.specs.map((spec) => (spec ? buildValidation(spec) : null));
+    batch.get(at).setDataValidations(Array.from({ length: block.numRows }, () => rules));
+  }
+  if (plan.headerNotes) batch.get(header).setNotes([plan.headerNotes]);
+  if (plan.headerBackgrounds) batch.get(header).setBackgrounds([plan.headerBackgrounds]);
+  if (firstBuild) batch.get(header).setFontWeight('bold').setWrap(true);
   if (plan.rules) {
-    const users = sheet.getConditionalFormatRules().filter((rule) => ourRuleFormula(rule) === null);
-    // The user's own rules keep their place, ahead of ours.
-    sheet.setConditionalFormatRules([...users, ...plan.rules.map((r) => buildRule(sheet, r))]);
+    // The user's own rules keep their place, ahead of ours (a sheet made in this run has none yet).
+    sheet.setConditionalFormatRules([
+      ...(userRules ?? []),
+      ...rules.map((r) =>
+        buildRule(
+          r.spec,
+          r.at.map((i) => batch.get(i)),
+        ),
+      ),
+    ]);
   }
   if (plan.frozen) {
     sheet.setFrozenRows(plan.frozen.rows);
     sheet.setFrozenColumns(plan.frozen.columns);
   }
-  for (const { column, width: w } of plan.widths) sheet.setColumnWidth(column, w);
-  protectGenerated(
-    sheet,
-    plan.openColumns.map((c) => `${columnLetter(c)}2:${columnLetter(c)}`),
-  );
+  for (const { column, count, width: w } of plan.widths) sheet.setColumnWidths(column, count, w);
+  protectGenerated(sheet, { a1s: openA1s, ranges: () => open.map((i) => batch.get(i)) }, firstBuild);
 }

@@ -3,7 +3,6 @@
 // https://developers.google.com/apps-script/reference/spreadsheet/conditional-format-rule-builder
 import { isOurRuleFormula } from '../core/roster/formulas';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 export function buildValidation(spec: ValidationSpec): DataValidation {
@@ -42,10 +41,14 @@ export function ourRuleFormula(rule: GoogleAppsScript.Spreadsheet.ConditionalFor
   return isOurRuleFormula(formula) ? formula : null;
 }
 
-export function buildRule(sheet: Sheet, spec: RuleSpec): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+/** @param ranges the sheet's ranges for spec.ranges, in order (callers fetch them in one batch). */
+export function buildRule(
+  spec: RuleSpec,
+  ranges: GoogleAppsScript.Spreadsheet.Range[],
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   let builder = SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(spec.formula)
-    .setRanges(spec.ranges.map((g) => sheet.getRange(g.row, g.column, g.numRows, g.numColumns)));
+    .setRanges(ranges);
   if (spec.background) builder = builder.setBackground(spec.background);
   if (spec.fontColor) builder = builder.setFontColor(spec.fontColor);
   return builder.build();

@@ -6,7 +6,8 @@ import { readLevelsTable, readSegmentsTable, SegmentsTableError } from '../core/
 import { normaliseName } from '../core/text';
 import type { Catalogue, Segment } from '../core/types';
 import { UserError } from './errors';
-import { rowValues, SEGMENT_ID_KEY } from './metadata';
+import { SEGMENT_ID_KEY } from './metadata';
+import { blockA1, RangeBatch, wholeRowA1 } from './ranges';
 import { typedText } from '../core/roster/cells';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -49,17 +50,18 @@ export function writeDefaultSegments(sheet: Sheet): Catalogue {
     grid[i + 1][LEVELS_COLUMN - 1] = typedText(l.name);
     grid[i + 1][LEVELS_COLUMN] = typedText(l.meaning);
   });
-  sheet.getRange(1, 1, height, 8).setValues(grid);
-  sheet.getRange(1, 1, 1, 8).setFontWeight('bold').setNotes([HEADER_NOTES]);
-  sheet.getRange(2, 1, segments.length, 1).setBackgrounds(segments.map((s, i) => [segmentColor(s, i)]));
+  // Every range in one getRangeList; row metadata first, so a run stopped midway leaves rows known by id.
+  const batch = new RangeBatch(sheet);
+  const rows = segments.map((_, i) => batch.add(wholeRowA1(i + 2)));
+  const all = batch.add(blockA1(1, 1, height, 8));
+  const header = batch.add(blockA1(1, 1, 1, 8));
+  const colours = batch.add(blockA1(2, 1, segments.length, 1));
+  segments.forEach((s, i) => batch.get(rows[i]).addDeveloperMetadata(SEGMENT_ID_KEY, s.id));
+  batch.get(all).setValues(grid);
+  batch.get(header).setFontWeight('bold').setNotes([HEADER_NOTES]);
+  batch.get(colours).setBackgrounds(segments.map((s, i) => [segmentColor(s, i)]));
   sheet.setFrozenRows(1);
-  sheet
-    .setColumnWidth(1, 170)
-    .setColumnWidths(2, 3, 280)
-    .setColumnWidth(6, 30)
-    .setColumnWidth(7, 130)
-    .setColumnWidth(8, 320);
-  segments.forEach((s, i) => sheet.getRange(`${i + 2}:${i + 2}`).addDeveloperMetadata(SEGMENT_ID_KEY, s.id));
+  sheet.setColumnWidth(1, 170).setColumnWidths(2, 3, 280).setColumnWidth(6, 30).setColumnWidths(7, 2, 220);
   return catalogue;
 }
 
@@ -68,8 +70,12 @@ export function writeDefaultSegments(sheet: Sheet): Catalogue {
  * a new row named like a retired roster column takes that column's id back, so its ticks return.
  * @param retiredHeaders id → segment name shown by roster columns, for that adoption.
  */
-export function readSegmentsTab(sheet: Sheet, retiredHeaders: ReadonlyMap<string, string>): Catalogue {
-  return readSegmentsRows(sheet, retiredHeaders).catalogue;
+export function readSegmentsTab(
+  sheet: Sheet,
+  retiredHeaders: ReadonlyMap<string, string>,
+  rowIds: ReadonlyMap<number, string>,
+): Catalogue {
+  return readSegmentsRows(sheet, retiredHeaders, rowIds).catalogue;
 }
 
 export interface SegmentsRows {
@@ -80,7 +86,12 @@ export interface SegmentsRows {
   lastRow: number;
 }
 
-export function readSegmentsRows(sheet: Sheet, retiredHeaders: ReadonlyMap<string, string>): SegmentsRows {
+/** @param rowIds segment ids on the tab's rows, by row (OwnedSheets.rowValues). */
+export function readSegmentsRows(
+  sheet: Sheet,
+  retiredHeaders: ReadonlyMap<string, string>,
+  rowIds: ReadonlyMap<number, string>,
+): SegmentsRows {
   const tables = splitSegmentsTab(sheet.getDataRange().getValues());
   let segments: Segment[];
   let levels: Catalogue['levels'] = [];
@@ -98,25 +109,26 @@ export function readSegmentsRows(sheet: Sheet, retiredHeaders: ReadonlyMap<strin
   const rows: number[] = [];
   for (let r = 1; r < table.length; r++) if (holdsSegment(table[0], table[r])) rows.push(r + 1);
 
-  const ids = rowValues(sheet, SEGMENT_ID_KEY);
   const used = new Set<string>();
   const missing: number[] = [];
   segments.forEach((s, i) => {
-    const id = ids.get(rows[i]);
+    const id = rowIds.get(rows[i]);
     if (id && !used.has(id)) {
       s.id = id;
       used.add(id);
     } else missing.push(i);
   });
-  for (const i of missing) {
+  const batch = new RangeBatch(sheet);
+  const marks = missing.map((i) => {
     const s = segments[i];
     const adopt = [...retiredHeaders].find(
       ([id, name]) => !used.has(id) && normaliseName(name) === normaliseName(s.name),
     );
     s.id = adopt ? adopt[0] : freeId(s.name, used, retiredHeaders);
     used.add(s.id);
-    sheet.getRange(`${rows[i]}:${rows[i]}`).addDeveloperMetadata(SEGMENT_ID_KEY, s.id);
-  }
+    return { id: s.id, at: batch.add(wholeRowA1(rows[i])) };
+  });
+  for (const { id, at } of marks) batch.get(at).addDeveloperMetadata(SEGMENT_ID_KEY, id);
   const rowOf = new Map(segments.map((s, i) => [s.id, rows[i]]));
   return { catalogue: { segments, levels }, rowOf, lastRow: rows.length ? rows[rows.length - 1] : 1 };
 }

@@ -28,7 +28,7 @@ function active(): Spreadsheet {
 export function getOverview(): Overview {
   const ss = active();
   const owned = findOwnedSheets(ss);
-  const ownedIds = new Set([...owned.values()].map((s) => s.getSheetId()));
+  const ownedIds = owned.ids();
   const sheets = ss
     .getSheets()
     .filter((s) => !ownedIds.has(s.getSheetId()))
@@ -39,7 +39,7 @@ export function getOverview(): Overview {
     summary: owned.get('summary')?.getName() ?? null,
   };
   try {
-    const list = readList(ss, [...owned.values()]);
+    const list = readList(ss, ownedIds);
     return {
       sheets,
       tabs,
@@ -67,8 +67,8 @@ export function chooseList(raw: unknown): Overview {
   const ss = active();
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new UserError(`There is no sheet named "${sheetName}" in this spreadsheet.`);
-  const owned = [...findOwnedSheets(ss).values()];
-  if (owned.some((s) => s.getSheetId() === sheet.getSheetId())) {
+  const owned = findOwnedSheets(ss).ids();
+  if (owned.has(sheet.getSheetId())) {
     throw new UserError(
       `"${sheetName}" is a sheet Partner Segments made; choose the sheet with your partner list.`,
     );
@@ -146,7 +146,12 @@ export function getSegments(): SegmentsView {
   const owned = findOwnedSheets(active());
   const sheet = owned.get('segments');
   if (!sheet) return view(defaultCatalogue(), null);
-  return view(readSegmentsRows(sheet, readShownSegmentNames(owned.get('roster'))).catalogue, sheet.getName());
+  const rows = readSegmentsRows(
+    sheet,
+    readShownSegmentNames(owned),
+    owned.rowValues('segments', SEGMENT_ID_KEY),
+  );
+  return view(rows.catalogue, sheet.getName());
 }
 
 /** Edits the Segments tab (made with the defaults first if needed), under the document lock. */
@@ -155,16 +160,23 @@ function editSegments(
 ): SegmentsView {
   return withDocumentLock(() => {
     const ss = active();
-    const owned = findOwnedSheets(ss);
+    let owned = findOwnedSheets(ss);
     let sheet = owned.get('segments');
     if (!sheet) {
       sheet = createOwnedSheet(ss, 'segments');
       writeDefaultSegments(sheet);
+      owned = findOwnedSheets(ss); // now with the new tab and its row ids
     }
     // Rows people or the sidebar add take back the id of a roster column still showing their name.
-    const shown = readShownSegmentNames(owned.get('roster'));
-    edit(sheet, readSegmentsRows(sheet, shown));
-    return view(readSegmentsRows(sheet, shown).catalogue, sheet.getName());
+    const shown = readShownSegmentNames(owned);
+    const before = readSegmentsRows(sheet, shown, owned.rowValues('segments', SEGMENT_ID_KEY));
+    edit(sheet, before);
+    // Read back as the next run will see it (rows and ids may have moved): metadata afresh.
+    const after = findOwnedSheets(ss);
+    return view(
+      readSegmentsRows(sheet, shown, after.rowValues('segments', SEGMENT_ID_KEY)).catalogue,
+      sheet.getName(),
+    );
   });
 }
 
@@ -228,7 +240,7 @@ export function showTab(rawRole: unknown): void {
   const ss = active();
   if (role === 'list') {
     const saved = loadListSettings();
-    const sheet = saved ? ss.getSheets().find((s) => s.getSheetId() === saved.sheetId) : undefined;
+    const sheet = saved ? ss.getSheetById(saved.sheetId) : null;
     if (!sheet) throw new UserError('No partner list has been chosen yet.');
     sheet.activate();
     return;

@@ -1,15 +1,15 @@
 // Generates the Discussion Summary tab: sheet → read (roster, segments, old Board notes) → plan → write.
 import type { SummaryReport } from '../api';
-import { columnLetter } from '../core/columns';
 import { columnsByKey, shownSegmentNames } from '../core/roster/columns';
 import { boardRows, managedFits } from '../core/summary/evidence';
-import { planSummary, readBoardNotes, type SummaryPlan } from '../core/summary/layout';
+import { planSummary, readBoardNotes, type CellStyle, type SummaryPlan } from '../core/summary/layout';
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
-import { findOwnedSheets } from './metadata';
+import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
 import { protectGenerated } from './protection';
-import { readRosterKeys } from './rosterSheet';
+import { blockA1, RangeBatch } from './ranges';
+import { readRosterGrid } from './rosterSheet';
 import { readSegmentsTab } from './segmentsTab';
 import { loadListSettings } from './settings';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,16 +27,18 @@ export function generateSummary(): SummaryReport {
         'Build the roster first (Extensions › Partner Segments › Build or refresh roster).',
       );
     }
-    const { keys, lastRow } = readRosterKeys(roster);
-    const values =
-      lastRow > 0 && keys.length > 0 ? roster.getRange(1, 1, lastRow, keys.length).getValues() : [];
-    const catalogue = readSegmentsTab(segmentsSheet, shownSegmentNames(values[0] ?? [], keys));
+    const { keys, values } = readRosterGrid(roster, owned);
+    const catalogue = readSegmentsTab(
+      segmentsSheet,
+      shownSegmentNames(values[0] ?? [], keys),
+      owned.rowValues('segments', SEGMENT_ID_KEY),
+    );
     const rows = boardRows(values, keys, catalogue);
     const rosterColumns = columnsByKey(keys);
 
     const existing = owned.get('summary');
     const summary = existing ?? createOwnedSheet(ss, 'summary');
-    const area = existing && existing.getLastRow() > 0 ? existing.getDataRange() : null;
+    const area = existing ? existing.getDataRange() : null;
     const boardNotes = area
       ? readBoardNotes(area.getValues(), area.getFormulas())
       : new Map<number, string>();
@@ -60,7 +62,7 @@ export function generateSummary(): SummaryReport {
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));
     }
-    writeSummary(summary, plan);
+    writeSummary(summary, plan, !existing);
 
     return {
       summarySheet: summary.getName(),
@@ -73,30 +75,56 @@ export function generateSummary(): SummaryReport {
   });
 }
 
-function writeSummary(sheet: Sheet, plan: SummaryPlan): void {
+const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap: boolean }> = {
+  title: { background: null, bold: true, wrap: false },
+  heading: { background: COLORS.heading, bold: true, wrap: false },
+  tableHeader: { background: COLORS.tableHeader, bold: true, wrap: false },
+  question: { background: COLORS.question, bold: true, wrap: true },
+  notesLabel: { background: null, bold: true, wrap: false },
+  notes: { background: COLORS.notes, bold: false, wrap: true },
+};
+
+/**
+ * Rewrites everything but the Board notes (already read): values, formats, merges, the chart. Formats go as one
+ * grid per property (setBackgrounds, setFontWeights, setWraps) and every range comes from one getRangeList, so
+ * the number of calls is fixed. https://developers.google.com/apps-script/guides/support/best-practices
+ */
+function writeSummary(sheet: Sheet, plan: SummaryPlan, fresh: boolean): void {
   const rows = plan.values.length;
   const width = plan.width;
-  // Everything but the Board notes (already read) is rewritten: values, formats, merges, the chart.
-  sheet.clear();
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
-  sheet.getRange(1, 1, maxRows, maxColumns).breakApart();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
 
-  sheet.getRange(1, 1, rows, width).setValues(plan.values);
-  sheet.getRange(plan.title).setFontSize(16).setFontWeight('bold');
-  sheet.getRangeList(plan.headings).setFontWeight('bold').setBackground(COLORS.heading);
-  sheet.getRangeList(plan.tableHeaders).setFontWeight('bold').setBackground(COLORS.tableHeader);
-  sheet.getRangeList(plan.questions).setFontWeight('bold').setBackground(COLORS.question).setWrap(true);
-  const notes = plan.notesRows.map((r) => `B${r}:${columnLetter(width)}${r}`);
-  sheet.getRangeList(notes).setBackground(COLORS.notes).setWrap(true);
-  for (const a1 of notes) sheet.getRange(a1).merge();
-  sheet.getRangeList(plan.notesRows.map((r) => `A${r}`)).setFontWeight('bold');
-  sheet.setColumnWidth(1, 380);
-  sheet.setColumnWidths(2, width - 1, 110);
-  sheet.setFrozenRows(1);
+  const batch = new RangeBatch(sheet);
+  const everything = batch.add(blockA1(1, 1, Math.max(maxRows, rows), Math.max(maxColumns, width)));
+  const all = batch.add(blockA1(1, 1, rows, width));
+  const title = batch.add(plan.title);
+  const notes = plan.notesRows.map((r) => blockA1(r, 2, 1, width - 1));
+  const merges = notes.map((a1) => batch.add(a1));
+  const chartData = plan.chart ? batch.add(plan.chart.dataRange) : -1;
+  if (!fresh) {
+    sheet.clear();
+    batch.get(everything).breakApart();
+    for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  }
+
+  const block = batch.get(all);
+  block.setValues(plan.values);
+  const styleOf = <T>(pick: (s: (typeof STYLE)[CellStyle]) => T, plain: T) =>
+    plan.styles.map((row) => row.map((style) => (style ? pick(STYLE[style]) : plain)));
+  block.setBackgrounds(styleOf((s) => s.background, null));
+  block.setFontWeights(styleOf((s) => (s.bold ? 'bold' : null), null));
+  block.setWraps(styleOf((s) => s.wrap, false));
+  batch.get(title).setFontSize(16);
+  for (const at of merges) batch.get(at).merge();
+  if (fresh) {
+    // Widths and the frozen title only on a new tab: a regeneration keeps what people adjusted.
+    sheet.setColumnWidth(1, 380);
+    sheet.setColumnWidths(2, width - 1, 110);
+    sheet.setFrozenRows(1);
+  }
 
   if (plan.chart) {
     const chart = sheet
@@ -104,10 +132,10 @@ function writeSummary(sheet: Sheet, plan: SummaryPlan): void {
       .asColumnChart()
       .setTitle('Partners per segment')
       .setLegendPosition(Charts.Position.NONE)
-      .addRange(sheet.getRange(plan.chart.dataRange))
+      .addRange(batch.get(chartData))
       .setPosition(plan.chart.anchorRow, plan.chart.anchorColumn, 0, 0)
       .build();
     sheet.insertChart(chart);
   }
-  protectGenerated(sheet, notes);
+  protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, fresh);
 }

@@ -229,6 +229,39 @@ describe('refresh', () => {
     );
   });
 
+  test("a paste that wiped checkboxes and dropdowns is repaired; a column of people's own keeps its dropdown", () => {
+    const { s, addon } = setUp();
+    build(addon);
+    const ownCol = column(s, 'Check'); // people insert their own column just before Check
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
+      sheet.insertColumnBefore(ownCol);
+      sheet.getRange(1, ownCol).setValue('Owner');
+      const own = s.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      sheet
+        .getRange(2, ownCol, sheet.getLastRow() - 1, 1)
+        .setDataValidation(own.newDataValidation().requireValueInList(['Dana', 'Lee']).build());
+      // A paste over two rows wipes our rules on both sides of the people's column, not theirs.
+      sheet.getRange(3, 1, 2, ownCol - 1).clearDataValidations();
+      sheet.getRange(3, ownCol + 1, 2, sheet.getLastColumn() - ownCol).clearDataValidations();
+    });
+    const rulesOf = (partner: string, header: string) =>
+      s.internal(() => {
+        const range = s.spreadsheet.getSheetByName(ROSTER)!.getRange(a1(s, partner, header));
+        const rule = range.getDataValidation();
+        return rule ? String(rule.getCriteriaType()) : null;
+      });
+    const wiped = roster(s)[1].Partner as string;
+    expect(rulesOf(wiped, 'Advisor')).toBeNull();
+    build(addon);
+    expect(rulesOf(wiped, 'Advisor')).toBe('CHECKBOX');
+    expect(rulesOf(wiped, 'Level')).toBe('VALUE_IN_LIST');
+    expect(rulesOf(wiped, 'Reviewed')).toBe('CHECKBOX');
+    expect(rulesOf(wiped, 'Status')).toBe('VALUE_IN_LIST');
+    // The repair spans both sides of the people's column without clearing their dropdown in between.
+    expect(rulesOf(wiped, 'Owner')).toBe('VALUE_IN_LIST');
+  });
+
   test('a renamed segment keeps its ticks and choices; a removed one stays, retired, while it has ticks', () => {
     const { s, addon } = setUp();
     build(addon);

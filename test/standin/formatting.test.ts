@@ -188,3 +188,14 @@ describe('conditional formatting', () => {
     expect(backgrounds[4][7]).toBe('#ffffff');
   }, 30000);
 });
+
+describe('wrapping', () => {
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setWraps(Object): one flag per cell,
+  // each like setWrap; a grid of the wrong size is refused.
+  test('setWraps sets each cell, getWraps reads them back, wrong size throws', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setWraps([[true, false]]);
+    expect(sheet.getRange('A1:C1').getWraps()).toEqual([[true, false, true]]);
+    expect(() => sheet.getRange('A1:B1').setWraps([[true]])).toThrow(/1.*2|2.*1/);
+  });
+});

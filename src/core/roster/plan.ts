@@ -85,16 +85,28 @@ export interface RosterPlan {
   /** The whole header row's notes and fills (final width), or null when they are already right. */
   headerNotes: string[] | null;
   headerBackgrounds: string[] | null;
-  validations: { column: number; row: number; numRows: number; spec: ValidationSpec }[];
+  /**
+   * Blocks of rules, one setDataValidations call each: a rule per column (null clears, used only across our own
+   * generated columns between two ruled ones), over the rows where some rule is missing or different.
+   */
+  validations: ValidationBlock[];
   /** Our rules, to stand after the user's; null when the sheet already has exactly these. */
   rules: RuleSpec[] | null;
   frozen: { rows: number; columns: number } | null;
-  widths: { column: number; width: number }[];
+  /** Widths of new columns, as runs of adjacent columns of one width (one setColumnWidths call each). */
+  widths: { column: number; count: number; width: number }[];
   /** Last row with a partner once the plan is written. */
   lastRow: number;
   /** Columns whose data cells people may edit without a warning: theirs, our people-owned ones, and Status. */
   openColumns: number[];
   stats: RosterStats;
+}
+
+export interface ValidationBlock {
+  row: number;
+  numRows: number;
+  column: number;
+  specs: (ValidationSpec | null)[];
 }
 
 export const COLORS = {
@@ -370,17 +382,42 @@ export function planRoster(input: RosterInput): RosterPlan {
   ];
   const currentValidations = state ? remapRows(state.validations, slots, null as ValidationSpec | null) : [];
   const dataRows = lastRow - 1;
-  const validations =
-    dataRows < 1
-      ? []
-      : wantedValidations
-          .filter(([c, spec]) => {
-            for (let r = 0; r < dataRows; r++) {
-              if (!sameValidation(currentValidations[r]?.[c - 1] ?? null, spec)) return true;
-            }
-            return false;
-          })
-          .map(([column, spec]) => ({ column, row: FIRST_ROW, numRows: dataRows, spec }));
+  // Each column's rule goes where it is missing or different: from the first such row to the last (new partners
+  // at the bottom make a short span); columns with the same span share one block.
+  const spans = wantedValidations
+    .flatMap(([c, spec]) => {
+      let first = -1;
+      let last = -1;
+      for (let r = 0; r < dataRows; r++) {
+        if (!sameValidation(currentValidations[r]?.[c - 1] ?? null, spec)) {
+          if (first < 0) first = r;
+          last = r;
+        }
+      }
+      return first < 0 ? [] : [{ column: c, row: FIRST_ROW + first, numRows: last - first + 1, spec }];
+    })
+    .sort((a, b) => a.row - b.row || a.numRows - b.numRows || a.column - b.column);
+  // A block may bridge a gap only over our generated columns (# Segments, Check…), never people's.
+  const bridgeable = (column: number) => {
+    const key = slots[column - 1]?.key;
+    return !!key && !isPeopleOwned(key) && key !== 'status';
+  };
+  const validations: ValidationBlock[] = [];
+  for (const span of spans) {
+    const prev = validations[validations.length - 1];
+    const end = prev ? prev.column + prev.specs.length : 0;
+    const joins =
+      prev &&
+      prev.row === span.row &&
+      prev.numRows === span.numRows &&
+      span.column >= end &&
+      Array.from({ length: span.column - end }, (_, i) => end + i).every(bridgeable);
+    if (joins) {
+      while (prev.column + prev.specs.length < span.column) prev.specs.push(null);
+      prev.specs.push(span.spec);
+    } else
+      validations.push({ row: span.row, numRows: span.numRows, column: span.column, specs: [span.spec] });
+  }
 
   // 6. Header notes and fills; user columns keep theirs.
   const notesNow = slots.map((s) => (s.current === null ? '' : (state?.headerNotes[s.current - 1] ?? '')));
@@ -433,11 +470,18 @@ export function planRoster(input: RosterInput): RosterPlan {
     validations,
     rules: rulesSame ? null : rules,
     frozen: frozenSame ? null : frozen,
-    widths: slots.flatMap((s, i) => {
-      if (s.current !== null || !s.key) return [];
-      const w = segmentIdOf(s.key) !== null ? 110 : WIDTHS[s.key as FixedRole];
-      return w ? [{ column: i + 1, width: w }] : [];
-    }),
+    widths: slots
+      .flatMap((s, i) => {
+        if (s.current !== null || !s.key) return [];
+        const w = segmentIdOf(s.key) !== null ? 110 : WIDTHS[s.key as FixedRole];
+        return w ? [{ column: i + 1, count: 1, width: w }] : [];
+      })
+      .reduce<RosterPlan['widths']>((runs, w) => {
+        const last = runs[runs.length - 1];
+        if (last && last.column + last.count === w.column && last.width === w.width) last.count += 1;
+        else runs.push(w);
+        return runs;
+      }, []),
     lastRow,
     openColumns: slots.flatMap((s, i) =>
       !s.key || isPeopleOwned(s.key) || s.key === 'status' ? [i + 1] : [],

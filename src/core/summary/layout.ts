@@ -39,7 +39,11 @@ export interface SummaryPlan {
   /** Where each question's Board notes go (row, 1-based) — column B, merged to the last column. */
   notesRows: number[];
   chart: { anchorRow: number; anchorColumn: number; dataRange: string } | null;
+  /** The style of every cell of `values` (null: plain), so formats go in one call per property. */
+  styles: (CellStyle | null)[][];
 }
+
+export type CellStyle = 'title' | 'heading' | 'tableHeader' | 'question' | 'notesLabel' | 'notes';
 
 /**
  * Reads the Board notes of an earlier summary: the first "Board notes" row after each question's text. A note
@@ -78,7 +82,12 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     grid.push([...cells, ...Array(width - cells.length).fill('')]);
     return grid.length;
   };
+  const spans: [number, number, number, CellStyle][] = [];
   const a = (row: number, from = 1, to = from) => `${columnLetter(from)}${row}:${columnLetter(to)}${row}`;
+  const styled = (style: CellStyle, row: number, from = 1, to = from) => {
+    spans.push([row, from, to, style]);
+    return a(row, from, to);
+  };
 
   const sheet = `'${input.rosterName.replace(/'/g, "''")}'!`;
   const col = (key: ColumnKey) => {
@@ -97,7 +106,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     ),
   );
   add();
-  headings.push(a(add('Live counts')));
+  headings.push(styled('heading', add('Live counts')));
   add('Partners', `=COUNTIFS(${col('partner')},"<>",${notExcluded})`);
   add('Segmented', `=COUNTIFS(${col('count')},">0",${notExcluded})`);
   add('In more than one segment', `=COUNTIFS(${col('count')},">1",${notExcluded})`);
@@ -105,9 +114,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add('Reviewed', `=COUNTIFS(${col('reviewed')},TRUE,${notExcluded})`);
   add();
 
-  headings.push(a(add('Partners per segment')));
+  headings.push(styled('heading', add('Partners per segment')));
   const perSegmentHeader = add('Segment', 'Partners');
-  tableHeaders.push(a(perSegmentHeader, 1, 2));
+  tableHeaders.push(styled('tableHeader', perSegmentHeader, 1, 2));
   catalogue.segments.forEach((s) =>
     add(typedText(s.name), `=COUNTIFS(${col(segmentKey(s.id))},TRUE,${notExcluded})`),
   );
@@ -122,9 +131,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   // Room for the chart beside the table.
   while (grid.length < perSegmentHeader + 18) add();
 
-  headings.push(a(add('Segment by level')));
+  headings.push(styled('heading', add('Segment by level')));
   const levelHeader = add('Segment', ...levels.map((l) => typedText(l.name)), 'No level');
-  tableHeaders.push(a(levelHeader, 1, levels.length + 2));
+  tableHeaders.push(styled('tableHeader', levelHeader, 1, levels.length + 2));
   catalogue.segments.forEach((s) => {
     const ticked = `${col(segmentKey(s.id))},TRUE`;
     add(
@@ -137,7 +146,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   });
   add();
 
-  headings.push(a(add('Discussion')));
+  headings.push(styled('heading', add('Discussion')));
   add(
     typedText(
       `Evidence from the roster as the board left it (ticks and dropdowns; Excluded partners left out), as of ${input.generatedAt}.`,
@@ -146,7 +155,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   const evidence = evidenceFor(input.rows, catalogue);
   QUESTIONS.forEach((q, i) => {
     add();
-    questions.push(a(add(q), 1, width));
+    questions.push(styled('question', add(q), 1, width));
     const { lines, more } = evidence[i];
     if (lines.length === 0) add('Nothing to show yet.');
     for (const line of lines) add(typedText(`• ${line}`));
@@ -160,5 +169,16 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     typedText(`${NOTE_ON_SEGMENTS} Add, rename or remove segments on the "${input.segmentsSheetName}" tab.`),
   );
 
-  return { values: grid, width, title, headings, tableHeaders, questions, notesRows, chart };
+  const styles: (CellStyle | null)[][] = grid.map(() => Array<CellStyle | null>(width).fill(null));
+  const mark = (row: number, from: number, to: number, style: CellStyle) => {
+    for (let c = from; c <= to; c++) styles[row - 1][c - 1] = style;
+  };
+  mark(1, 1, 1, 'title');
+  for (const [row, from, to, style] of spans) mark(row, from, to, style);
+  for (const row of notesRows) {
+    mark(row, 1, 1, 'notesLabel');
+    mark(row, 2, width, 'notes');
+  }
+
+  return { values: grid, width, title, headings, tableHeaders, questions, notesRows, chart, styles };
 }
