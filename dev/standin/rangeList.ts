@@ -36,9 +36,7 @@ export class RangeListImpl {
   setNote(note: string | null) {
     return this.each('setNote', [note]);
   }
-  setDataValidation(rule: unknown) {
-    return this.each('setDataValidation', [rule]);
-  }
+  // No setDataValidation: RangeList has none in Apps Script (rules go per Range, or as a grid).
   setNumberFormat(format: string) {
     return this.each('setNumberFormat', [format]);
   }
