@@ -1,0 +1,125 @@
+// Turns a live run's seconds into seconds per service call. The bench models real time as
+// calls × 0.15 s + cells written × 0.06 ms + compute; Apps Script reports no call counts, but the add-on makes
+// the same calls for the same sheets, so the stand-in's counts for the same scenarios (an offline run of the
+// same bundle) stand in for them. Pure: dev/live/run.ts prints what this returns.
+import type { SelfCheckReport } from './report';
+
+export const MODEL = { secondsPerCall: 0.15, secondsPerCellWritten: 0.06e-3 };
+
+export interface TimingRow {
+  /** "scenario / step". */
+  step: string;
+  kind: 'addon' | 'edit';
+  liveSeconds: number;
+  calls: number;
+  cellsWritten: number;
+  /** What the model predicts, compute left out. */
+  modelSeconds: number;
+  /** (live seconds − cells × the model's per-cell time) / calls: an upper bound (compute is in it); null for 0 calls. */
+  secondsPerCall: number | null;
+}
+
+export interface TimingFit {
+  rows: TimingRow[];
+  /** Steps of the live report with no counterpart offline (they are left out). */
+  unmatched: string[];
+  liveSeconds: number;
+  modelSeconds: number;
+  calls: number;
+  cellsWritten: number;
+  /** Least squares of live seconds ≈ calls × s, with cells at the model's rate: the number to put in the model. */
+  secondsPerCall: number | null;
+  /** Least squares of both rates, when the steps vary enough to tell them apart (else null). */
+  both: { secondsPerCall: number; secondsPerCellWritten: number } | null;
+}
+
+const key = (scenario: string, step: string) => `${scenario} / ${step}`;
+
+/** Joins a live report's steps to an offline report's counts, step by step, and fits the per-call time. */
+export function deriveTiming(live: SelfCheckReport, offline: SelfCheckReport): TimingFit {
+  const counts = new Map<string, { calls: number; cellsWritten: number }>();
+  for (const s of offline.scenarios)
+    for (const st of s.steps) {
+      if (st.calls !== undefined)
+        counts.set(key(s.name, st.name), { calls: st.calls, cellsWritten: st.cellsWritten ?? 0 });
+    }
+  const rows: TimingRow[] = [];
+  const unmatched: string[] = [];
+  for (const s of live.scenarios)
+    for (const st of s.steps) {
+      const k = key(s.name, st.name);
+      const c = counts.get(k);
+      if (!c) {
+        unmatched.push(k);
+        continue;
+      }
+      rows.push({
+        step: k,
+        kind: st.kind,
+        liveSeconds: st.seconds,
+        calls: c.calls,
+        cellsWritten: c.cellsWritten,
+        modelSeconds: c.calls * MODEL.secondsPerCall + c.cellsWritten * MODEL.secondsPerCellWritten,
+        secondsPerCall:
+          c.calls > 0 ? (st.seconds - c.cellsWritten * MODEL.secondsPerCellWritten) / c.calls : null,
+      });
+    }
+  const sum = (f: (r: TimingRow) => number) => rows.reduce((t, r) => t + f(r), 0);
+  const cc = sum((r) => r.calls * r.calls);
+  const ww = sum((r) => r.cellsWritten * r.cellsWritten);
+  const cw = sum((r) => r.calls * r.cellsWritten);
+  const ct = sum((r) => r.calls * r.liveSeconds);
+  const wt = sum((r) => r.cellsWritten * r.liveSeconds);
+  const secondsPerCall = cc > 0 ? (ct - MODEL.secondsPerCellWritten * cw) / cc : null;
+  // Two unknowns, no intercept: the normal equations. Nearly proportional columns (det ≈ 0) tell nothing.
+  const det = cc * ww - cw * cw;
+  let both: TimingFit['both'] = null;
+  if (cc > 0 && ww > 0 && det > 1e-6 * cc * ww) {
+    const a = (ct * ww - wt * cw) / det;
+    const b = (cc * wt - cw * ct) / det;
+    if (a > 0 && b >= 0) both = { secondsPerCall: a, secondsPerCellWritten: b };
+  }
+  return {
+    rows,
+    unmatched,
+    liveSeconds: sum((r) => r.liveSeconds),
+    modelSeconds: sum((r) => r.modelSeconds),
+    calls: sum((r) => r.calls),
+    cellsWritten: sum((r) => r.cellsWritten),
+    secondsPerCall,
+    both,
+  };
+}
+
+/** The fit as a table and a few sentences, for a terminal. */
+export function formatTiming(fit: TimingFit): string {
+  const lines: string[] = [];
+  const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  const num = (n: number, digits: number) => n.toFixed(digits).padStart(9);
+  lines.push(`${pad('step', 52)}    live s    calls    cells   model s   s/call`);
+  for (const r of fit.rows) {
+    lines.push(
+      `${pad(r.step, 52)}${num(r.liveSeconds, 3)}${String(r.calls).padStart(9)}${String(r.cellsWritten).padStart(9)}` +
+        `${num(r.modelSeconds, 2)}${r.secondsPerCall === null ? '        –' : num(r.secondsPerCall, 3)}`,
+    );
+  }
+  lines.push(
+    `${pad('all steps', 52)}${num(fit.liveSeconds, 3)}${String(fit.calls).padStart(9)}${String(fit.cellsWritten).padStart(9)}` +
+      `${num(fit.modelSeconds, 2)}`,
+  );
+  lines.push('');
+  if (fit.secondsPerCall !== null) {
+    lines.push(
+      `Measured: ${fit.secondsPerCall.toFixed(3)} s per service call (the model says ${MODEL.secondsPerCall}), ` +
+        `with cells written at the model's ${+(MODEL.secondsPerCellWritten * 1000).toPrecision(3)} ms each; compute is inside it.`,
+    );
+  }
+  if (fit.both) {
+    lines.push(
+      `Fitting both: ${fit.both.secondsPerCall.toFixed(3)} s per call and ` +
+        `${(fit.both.secondsPerCellWritten * 1000).toFixed(3)} ms per cell written.`,
+    );
+  }
+  if (fit.unmatched.length) lines.push(`Left out (no offline counterpart): ${fit.unmatched.join('; ')}`);
+  return lines.join('\n');
+}
