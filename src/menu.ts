@@ -60,8 +60,10 @@ export function generateSummaryFromMenu(): void {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     ss.getSheetByName(result.summarySheet)?.activate();
     ss.toast(
-      `${result.partners} partners: ${result.multiSegment} in several segments, ${result.mismatches} managed unlike ` +
-        `their segments, ${result.unsegmented} without a segment.`,
+      result.partners === 0
+        ? 'No partners to discuss yet: the roster has none, or every one is Excluded.'
+        : `${result.partners} partners: ${result.multiSegment} in several segments, ${result.mismatches} managed ` +
+            `unlike their segments, ${result.unsegmented} without a segment.`,
       'Discussion summary generated',
       8,
     );
@@ -72,9 +74,10 @@ export function formulasToValuesFromMenu(): void {
   reporting(() => {
     const result = formulasToValues(SpreadsheetApp.getActiveSpreadsheet().getActiveRange());
     SpreadsheetApp.getActiveSpreadsheet().toast(
-      result.converted === 0
+      result.formulas === 0
         ? 'No PARTNER_SEGMENT formulas in the selection.'
-        : `${result.converted} cells of ${result.sheet} now hold values instead of PARTNER_SEGMENT.`,
+        : `${plural(result.formulas, 'PARTNER_SEGMENT formula')} on ${result.sheet} replaced by ` +
+            `${plural(result.cells, 'value')}: it reads the same for people without the add-on.`,
       TITLE,
       6,
     );
@@ -92,4 +95,8 @@ export function showHelp(): void {
       'In any cell: =PARTNER_SEGMENT(B2:B, Segments!A:E) suggests segments from text. Your partner list is never changed.',
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -164,6 +164,14 @@ export function rangeA1(
 ): string {
   const lastRow = row + numRows - 1;
   const lastColumn = column + numColumns - 1;
+  // Fact 91: the whole grid (a sheet protection's range) has no A1 notation.
+  if (
+    !bounds.startColumnBounded &&
+    !bounds.endColumnBounded &&
+    !bounds.startRowBounded &&
+    !bounds.endRowBounded
+  )
+    return '';
   if (!bounds.startColumnBounded && !bounds.endColumnBounded) return `${row}:${lastRow}`;
   if (!bounds.startRowBounded && !bounds.endRowBounded) {
     return `${columnToLetters(column)}:${columnToLetters(lastColumn)}`;

@@ -7,7 +7,16 @@ import type { CellValue } from './cellValues';
 import { effectiveFormats } from './conditionalFormat';
 import { createStandIn, type StandIn, type StandInOptions } from './index';
 import { isDate } from './realm';
-import type { ConditionalRuleData, GridRect, MetadataEntry, SheetModel, ValidationData } from './workbook';
+import type {
+  ChartData,
+  ConditionalRuleData,
+  GridRect,
+  MetadataEntry,
+  ProtectionData,
+  SheetModel,
+  ValidationData,
+  WorkbookModel,
+} from './workbook';
 
 export type SnapshotValue = string | number | boolean | { date: string };
 
@@ -41,6 +50,40 @@ export interface SnapshotMetadata {
   visibility?: 'DOCUMENT' | 'PROJECT';
 }
 
+/**
+ * An embedded chart as the builder recorded it (charts are recorded, not drawn).
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ */
+export interface SnapshotChart {
+  /** The Charts.ChartType key: COLUMN, BAR, PIE, … */
+  type: string;
+  /** Data ranges in the order added: `A12:B20` on this sheet, `'Other sheet'!A1:B9` on another. */
+  ranges: string[];
+  /** setPosition(anchorRow, anchorColumn, offsetX, offsetY). */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** setOption / setTitle / setLegendPosition… as option paths (`title`, `legend.position`). */
+  options: Record<string, unknown>;
+  hiddenDimensionStrategy?: string;
+  mergeStrategy?: string;
+  numHeaders?: number;
+  transposeRowsAndColumns?: boolean;
+}
+
+/**
+ * A protection: a whole sheet (with the ranges left open) or one range.
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection
+ */
+export interface SnapshotProtection {
+  type: 'SHEET' | 'RANGE';
+  /** RANGE only: the protected range. */
+  range?: string;
+  description: string;
+  warningOnly: boolean;
+  /** SHEET only: setUnprotectedRanges. */
+  unprotected: string[];
+  rangeName?: string | null;
+}
+
 export interface SnapshotSheet {
   name: string;
   maxRows?: number;
@@ -57,6 +100,8 @@ export interface SnapshotSheet {
   metadata: SnapshotMetadata[];
   frozenRows: number;
   frozenColumns: number;
+  charts?: SnapshotChart[];
+  protections?: SnapshotProtection[];
 }
 
 export interface Snapshot {
@@ -180,6 +225,42 @@ function conditionalFormat(rule: ConditionalRuleData): SnapshotConditionalFormat
   return out;
 }
 
+/** A chart's data range: plain A1 on the chart's own sheet, sheet-qualified on another. */
+function chartRangeA1(workbook: WorkbookModel, sheet: SheetModel, rect: GridRect): string {
+  if (rect.sheetId === sheet.id) return rectA1(rect);
+  const other = workbook.sheetById(rect.sheetId);
+  if (!other) throw new Error(`snapshot: a chart on "${sheet.name}" reads a sheet that is gone`);
+  return `${quoteSheetName(other.name)}!${rectA1(rect)}`;
+}
+
+function chartEntry(workbook: WorkbookModel, sheet: SheetModel, chart: ChartData): SnapshotChart {
+  const entry: SnapshotChart = {
+    type: chart.chartType,
+    ranges: chart.ranges.map((r) => chartRangeA1(workbook, sheet, r)),
+    position: { ...chart.position },
+    options: JSON.parse(JSON.stringify(chart.options)) as Record<string, unknown>,
+  };
+  if (chart.hiddenDimensionStrategy !== undefined)
+    entry.hiddenDimensionStrategy = chart.hiddenDimensionStrategy;
+  if (chart.mergeStrategy !== undefined) entry.mergeStrategy = chart.mergeStrategy;
+  if (chart.numHeaders !== undefined) entry.numHeaders = chart.numHeaders;
+  if (chart.transposeRowsAndColumns !== undefined)
+    entry.transposeRowsAndColumns = chart.transposeRowsAndColumns;
+  return entry;
+}
+
+function protectionEntry(p: ProtectionData): SnapshotProtection {
+  const entry: SnapshotProtection = {
+    type: p.type,
+    description: p.description,
+    warningOnly: p.warningOnly,
+    unprotected: p.type === 'SHEET' ? p.unprotected.map(rectA1) : [],
+  };
+  if (p.type === 'RANGE') entry.range = rectA1(p.rect);
+  if (p.rangeName !== null) entry.rangeName = p.rangeName;
+  return entry;
+}
+
 /** The document as a snapshot (see dev/snapshot.schema.json). */
 export function saveSnapshot(standIn: StandIn): Snapshot {
   const { workbook, core } = standIn;
@@ -217,6 +298,8 @@ export function saveSnapshot(standIn: StandIn): Snapshot {
           })),
         frozenRows: sheet.frozenRows,
         frozenColumns: sheet.frozenColumns,
+        charts: sheet.charts.map((c) => chartEntry(workbook, sheet, c)),
+        protections: sheet.protections.map(protectionEntry),
       };
     }),
   }));
@@ -314,11 +397,51 @@ export function loadSnapshot(snapshot: Snapshot, options: StandInOptions = {}): 
       return rule;
     });
     for (const m of s.metadata ?? []) addMetadata(standIn, sheet, m);
+    sheet.charts = (s.charts ?? []).map((c) => chartData(workbook, sheet, c));
+    sheet.protections = (s.protections ?? []).map((p) => protectionData(workbook, sheet, p));
   }
   for (const m of snapshot.metadata ?? []) addMetadata(standIn, null, m);
   workbook.activeSheetId = workbook.sheets[0]?.id ?? 0;
   workbook.structureChanged();
   return standIn;
+}
+
+/** A chart range from a snapshot: on the chart's sheet, or on the sheet its prefix names. */
+function chartRect(workbook: WorkbookModel, sheet: SheetModel, a1: string): GridRect {
+  const name = parseRange(a1)?.sheetName;
+  const target = name === undefined ? sheet : workbook.sheetByName(name);
+  if (!target) throw new Error(`snapshot: a chart on "${sheet.name}" reads a sheet that is not there: ${a1}`);
+  return gridRectOf(target, a1.replace(/^.*!/, ''));
+}
+
+function chartData(workbook: WorkbookModel, sheet: SheetModel, c: SnapshotChart): ChartData {
+  const data: ChartData = {
+    id: workbook.nextObjectId++,
+    chartType: c.type,
+    ranges: c.ranges.map((a1) => chartRect(workbook, sheet, a1)),
+    options: JSON.parse(JSON.stringify(c.options ?? {})) as Record<string, unknown>,
+    position: { ...c.position },
+  };
+  if (c.hiddenDimensionStrategy !== undefined) data.hiddenDimensionStrategy = c.hiddenDimensionStrategy;
+  if (c.mergeStrategy !== undefined) data.mergeStrategy = c.mergeStrategy;
+  if (c.numHeaders !== undefined) data.numHeaders = c.numHeaders;
+  if (c.transposeRowsAndColumns !== undefined) data.transposeRowsAndColumns = c.transposeRowsAndColumns;
+  return data;
+}
+
+function protectionData(workbook: WorkbookModel, sheet: SheetModel, p: SnapshotProtection): ProtectionData {
+  if (p.type === 'RANGE' && !p.range)
+    throw new Error(`snapshot: a RANGE protection on "${sheet.name}" has no range`);
+  return {
+    id: workbook.nextObjectId++,
+    type: p.type,
+    rect:
+      p.type === 'SHEET' ? sheet.rect(1, 1, sheet.maxRows, sheet.maxColumns) : gridRectOf(sheet, p.range!),
+    description: p.description ?? '',
+    warningOnly: p.warningOnly ?? false,
+    unprotected: p.type === 'SHEET' ? (p.unprotected ?? []).map((a1) => gridRectOf(sheet, a1)) : [],
+    rangeName: p.rangeName ?? null,
+  };
 }
 
 function addMetadata(standIn: StandIn, sheet: SheetModel | null, m: SnapshotMetadata) {

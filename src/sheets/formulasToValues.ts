@@ -4,10 +4,15 @@ import { typedText } from '../core/roster/cells';
 import { UserError } from './errors';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-const OUR_CALL = /^=\s*(PARTNER_SEGMENT|SEGMENT_HOW_TO_MANAGE)\s*\(/i;
+// Anywhere in the formula (=IFERROR(PARTNER_SEGMENT(…)), =UPPER(…)), but not inside a "string literal".
+const OUR_CALL = /\b(PARTNER_SEGMENT|SEGMENT_HOW_TO_MANAGE)\s*\(/i;
+const callsOurs = (formula: string) => OUR_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 
 export interface ValuesResult {
-  converted: number;
+  /** Our formulas replaced by their values. */
+  formulas: number;
+  /** Cells that now hold a value they got from those formulas (blank results not counted). */
+  cells: number;
   sheet: string;
 }
 
@@ -18,8 +23,12 @@ function written(v: unknown): unknown {
 /** Rows a formula's result covers: one per row of its first argument when that is a range on this sheet. */
 function spillRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, formula: string, row: number): number {
   const first = /\(\s*([^,()]+?)\s*[,)]/.exec(formula)?.[1] ?? '';
-  if (!/^\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*$/i.test(first)) return 1;
-  return Math.min(sheet.getRange(first).getNumRows(), sheet.getMaxRows() - row + 1);
+  const m = /^(?:('(?:[^']|'')+'|[^'!\s]+)!)?(\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*)$/i.exec(first);
+  if (!m) return 1;
+  // A range on another sheet ('Partners'!B2:B) is read there: its rows are what the result spills over.
+  const on = m[1] ? sheet.getParent().getSheetByName(m[1].replace(/^'|'$/g, '').replace(/''/g, "'")) : sheet;
+  if (!on) return 1;
+  return Math.min(on.getRange(m[2]).getNumRows(), sheet.getMaxRows() - row + 1);
 }
 
 export function formulasToValues(selection: Range | null): ValuesResult {
@@ -32,11 +41,11 @@ export function formulasToValues(selection: Range | null): ValuesResult {
   const ours: { row: number; column: number; rows: number }[] = [];
   formulas.forEach((row, r) =>
     row.forEach((f, c) => {
-      if (OUR_CALL.test(f)) ours.push({ row: top + r, column: left + c, rows: spillRows(sheet, f, top + r) });
+      if (callsOurs(f)) ours.push({ row: top + r, column: left + c, rows: spillRows(sheet, f, top + r) });
     }),
   );
   if (ours.length === 0) {
-    return { converted: 0, sheet: sheet.getName() };
+    return { formulas: 0, cells: 0, sheet: sheet.getName() };
   }
   // A formula over a range spills one row per row of its first argument: those cells become values too.
   let bottom = top + formulas.length - 1;
@@ -45,8 +54,8 @@ export function formulasToValues(selection: Range | null): ValuesResult {
   const area = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
   const values = area.getValues();
   const areaFormulas = bottom === top + formulas.length - 1 ? formulas : area.getFormulas();
-  // Per column, the cells from each of our formulas down through its spill: written in one call per run.
-  let converted = 0;
+  // Per column, the cells from each of our formulas down through its spill; runs that touch are written as one
+  // block, so a column of one-cell formulas is one call, not one per row.
   const byColumn = new Map<number, { from: number; to: number }[]>();
   for (const f of ours) {
     let to = f.row;
@@ -55,13 +64,21 @@ export function formulasToValues(selection: Range | null): ValuesResult {
     runs.push({ from: f.row, to });
     byColumn.set(f.column, runs);
   }
+  let cells = 0;
   for (const [column, runs] of byColumn) {
-    for (const { from, to } of runs) {
+    runs.sort((x, y) => x.from - y.from);
+    const merged: { from: number; to: number }[] = [];
+    for (const run of runs) {
+      const last = merged[merged.length - 1];
+      if (last && run.from <= last.to + 1) last.to = Math.max(last.to, run.to);
+      else merged.push({ ...run });
+    }
+    for (const { from, to } of merged) {
       const block = [];
       for (let r = from; r <= to; r++) block.push([written(values[r - top][column - left])]);
       sheet.getRange(from, column, block.length, 1).setValues(block);
-      converted += block.length;
+      cells += block.filter(([v]) => v !== '').length;
     }
   }
-  return { converted, sheet: sheet.getName() };
+  return { formulas: ours.length, cells, sheet: sheet.getName() };
 }

@@ -149,7 +149,10 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   headings.push(styled('heading', add('Discussion')));
   add(
     typedText(
-      `Evidence from the roster as the board left it (ticks and dropdowns; Excluded partners left out), as of ${input.generatedAt}.`,
+      input.rows.length === 0
+        ? `No partners to discuss yet: the roster has none, or every one is Excluded (as of ${input.generatedAt}). ` +
+            'Refresh the roster or change a Status, then generate again; the questions and Board notes are ready.'
+        : `Evidence from the roster as the board left it (ticks and dropdowns; Excluded partners left out), as of ${input.generatedAt}.`,
     ),
   );
   const evidence = evidenceFor(input.rows, catalogue);
