@@ -1,7 +1,7 @@
 // Step 4, Discussion: generate (or regenerate) the Discussion Summary tab and say what it found.
 import type { SummaryReport } from '../src/api';
 import { announce, byId } from './dom';
-import { setButtonLabel, withProgress } from './progress';
+import { isBusy, setButtonLabel, withProgress } from './progress';
 import { server } from './server';
 import { renderStats } from './stats';
 
@@ -19,6 +19,9 @@ export function setupDiscussionStep(events: { onGenerated(report: SummaryReport)
   }
 
   generateButton.addEventListener('click', async () => {
+    if (isBusy(generateButton)) return;
+    // The last summary's numbers go while this one runs, so a failure is not shown beside old success.
+    byId('summary-result').hidden = true;
     const report = await withProgress(
       { button: generateButton, busyText: 'Generating…', errorSlot: byId('summary-error') },
       () => server.generateSummaryFromSidebar(),

@@ -55,6 +55,28 @@ export function setOptions(
   );
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A 18 px Material icon (its path from code, never from data), hidden from screen readers. */
+export function icon(path: string): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '18');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const shape = document.createElementNS(SVG, 'path');
+  shape.setAttribute('d', path);
+  svg.append(shape);
+  return svg;
+}
+
+/** Material icons "edit" and "delete" (Apache 2.0). */
+export const ICONS = {
+  edit: 'M3 17.25V21h3.75L17.81 9.94l-3.75-3.75L3 17.25zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z',
+  remove: 'M6 19c0 1.1.9 2 2 2h8c1.1 0 2-.9 2-2V7H6v12zM19 4h-3.5l-1-1h-5l-1 1H5v2h14V4z',
+} as const;
+
 /** A #rrggbb colour from the sheet, or null: only a plain hex colour may reach a style property. */
 export function safeColor(color: string): string | null {
   return /^#[0-9a-f]{6}$/i.test(color.trim()) ? color.trim() : null;

@@ -87,8 +87,9 @@ export function setupListStep(events: ListStepEvents): ListStep {
   }
 
   /** Asks the server to look at another sheet or header row; it guesses the columns again. */
-  async function reread(choice: ListChoice, text: string): Promise<void> {
+  async function reread(choice: ListChoice, text: string, field: HTMLElement): Promise<void> {
     const mine = ++rereads;
+    clearFieldErrors();
     showMessage(errorSlot, null);
     showLoading(text);
     try {
@@ -99,26 +100,46 @@ export function setupListStep(events: ListStepEvents): ListStep {
       announce(overview.list?.summary ?? overview.listProblem ?? '');
     } catch (error) {
       if (mine !== rereads) return;
-      showMessage(errorSlot, plainMessage(error));
-      // Put the controls back to what the server last said.
+      // Put the controls back to what the server last said, and say why next to the one that was changed.
       if (current) render(current);
+      showFieldError(field, plainMessage(error));
     } finally {
       if (mine === rereads) showLoading(null);
     }
   }
 
+  /** Errors about one field are shown right under it, and the field is marked invalid for screen readers. */
+  function showFieldError(field: HTMLElement, message: string | null): void {
+    showMessage(byId(`${field.id}-error`), message);
+    field.setAttribute('aria-invalid', String(message !== null));
+  }
+
+  function clearFieldErrors(): void {
+    showFieldError(sheetSelect, null);
+    showFieldError(headerRowInput, null);
+  }
+
   sheetSelect.addEventListener('change', () => {
     if (sheetSelect.value === '') return;
-    void reread({ sheet: sheetSelect.value }, `Reading ${sheetSelect.value}…`);
+    void reread({ sheet: sheetSelect.value }, `Reading ${sheetSelect.value}…`, sheetSelect);
   });
 
-  headerRowInput.addEventListener('change', () => {
+  /** The header row typed, or null after saying under the field what is wrong with it. */
+  function headerRow(): number | null {
     const row = Number(headerRowInput.value);
-    if (!Number.isInteger(row) || row < 1) {
-      showMessage(errorSlot, 'The header row is a whole number, 1 or more.');
-      return;
-    }
-    void reread({ sheet: sheetSelect.value, headerRow: row }, `Reading headers in row ${row}…`);
+    if (headerRowInput.value.trim() !== '' && Number.isInteger(row) && row >= 1) return row;
+    showFieldError(headerRowInput, 'The header row is a whole number, 1 or more.');
+    return null;
+  }
+
+  headerRowInput.addEventListener('change', () => {
+    const row = headerRow();
+    if (row === null) return;
+    void reread(
+      { sheet: sheetSelect.value, headerRow: row },
+      `Reading headers in row ${row}…`,
+      headerRowInput,
+    );
   });
 
   // The name and ID columns cannot also be description columns.
@@ -129,9 +150,11 @@ export function setupListStep(events: ListStepEvents): ListStep {
   useButton.addEventListener('click', async () => {
     const list = current?.list;
     if (!list) return;
+    const row = headerRow();
+    if (row === null) return headerRowInput.focus();
     const choice: ListChoice = {
       sheet: sheetSelect.value,
-      headerRow: Number(headerRowInput.value),
+      headerRow: row,
       nameColumn: Number(nameSelect.value),
       idColumn: idSelect.value === '' ? null : Number(idSelect.value),
       descriptionColumns: checkedDescriptions(),

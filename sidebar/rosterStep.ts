@@ -3,7 +3,7 @@
 // arguments change).
 import type { RosterReport } from '../src/api';
 import { announce, byId } from './dom';
-import { setButtonLabel, withProgress } from './progress';
+import { isBusy, setButtonLabel, withProgress } from './progress';
 import { server } from './server';
 import { renderStats } from './stats';
 
@@ -41,7 +41,10 @@ export function setupRosterStep(events: { onBuilt(report: RosterReport): void })
   }
 
   buildButton.addEventListener('click', async () => {
+    if (isBusy(buildButton)) return;
     const refreshing = buildButton.textContent?.startsWith('Refresh') ?? false;
+    // The last build's numbers go while this one runs, so a failure is not shown beside old success.
+    byId('roster-result').hidden = true;
     const report = await withProgress(
       {
         button: buildButton,

@@ -1,7 +1,7 @@
 // Step 2, Segments: the segments and levels from the Segments tab, with add, rename and remove. Segments are
 // kept by id on the server, so a rename keeps the roster's ticks. Each row shows its own errors.
 import type { SegmentView, SegmentsView } from '../src/api';
-import { announce, byId, h, safeColor, showMessage } from './dom';
+import { announce, byId, h, icon, ICONS, safeColor, showMessage } from './dom';
 import { withProgress } from './progress';
 import { plainMessage, server } from './server';
 
@@ -36,28 +36,33 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
   function segmentRow(segment: SegmentView): HTMLLIElement {
     const row = h('li', { class: 'segment', 'data-segment-id': segment.id });
     const error = h('p', { class: 'error', role: 'alert', hidden: true });
-    const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-    const color = safeColor(segment.color);
-    // A blank colour means the server's default palette, which the sidebar does not know: show no swatch.
-    if (color) swatch.style.backgroundColor = color;
-    else swatch.classList.add('no-color');
+    // The colour the roster's header shows: the segment's own, or the default palette's by its position.
+    const color = safeColor(segment.displayColor);
+    const swatch = () => {
+      const element = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+      if (color) element.style.backgroundColor = color;
+      else element.classList.add('no-color');
+      return element;
+    };
+
+    /** A small icon button; its name and tooltip say what it does to which segment. */
+    function iconButton(path: string, label: string, className: string): HTMLButtonElement {
+      const name = `${label} ${segment.name}`;
+      return h(
+        'button',
+        { type: 'button', class: `icon ${className}`, 'aria-label': name, title: name },
+        icon(path),
+      );
+    }
 
     function showView(): void {
       const name = h('span', { class: 'segment-name' }, segment.name);
       if (segment.definition) name.title = segment.definition;
-      const rename = h(
-        'button',
-        { type: 'button', class: 'small rename', 'aria-label': `Rename ${segment.name}` },
-        'Rename',
-      );
-      const remove = h(
-        'button',
-        { type: 'button', class: 'small', 'aria-label': `Remove ${segment.name}` },
-        'Remove',
-      );
+      const rename = iconButton(ICONS.edit, 'Rename', 'rename');
+      const remove = iconButton(ICONS.remove, 'Remove', 'remove');
       rename.addEventListener('click', showRename);
       remove.addEventListener('click', showRemove);
-      row.replaceChildren(h('div', { class: 'segment-line' }, swatch, name, rename, remove), error);
+      row.replaceChildren(h('div', { class: 'segment-line' }, swatch(), name, rename, remove), error);
     }
 
     function showRename(): void {
@@ -69,8 +74,21 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
       input.value = segment.name;
       const save = h('button', { type: 'submit', class: 'small action' }, 'Save');
       const cancel = h('button', { type: 'button', class: 'small' }, 'Cancel');
-      const form = h('form', { class: 'segment-line' }, input, save, cancel);
+      // The name gets the whole line; Save and Cancel go under it, as under the question before a removal.
+      const form = h(
+        'form',
+        {},
+        h('div', { class: 'segment-line' }, swatch(), input),
+        h('div', { class: 'confirm-actions' }, save, cancel),
+      );
+      const fail = (message: string | null) => {
+        showMessage(error, message);
+        input.setAttribute('aria-invalid', String(message !== null));
+      };
+      error.id = `segment-error-${segment.id}`;
+      input.setAttribute('aria-describedby', error.id);
       cancel.addEventListener('click', () => {
+        showMessage(error, null);
         showView();
         row.querySelector<HTMLElement>('.rename')?.focus();
       });
@@ -80,12 +98,19 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         const name = input.value.trim();
-        if (!name) return showMessage(error, 'Type a name for the segment.');
+        if (!name) {
+          fail('Type a name for the segment.');
+          return input.focus();
+        }
         if (name === segment.name) return cancel.click();
+        fail(null);
         const view = await withProgress({ button: save, busyText: 'Saving…', errorSlot: error }, () =>
           server.renameSegment(segment.id, name),
         );
-        if (!view) return;
+        if (!view) {
+          input.setAttribute('aria-invalid', 'true');
+          return input.focus();
+        }
         announce(`Renamed ${segment.name} to ${name}.`);
         render(view, segment.id);
       });
@@ -103,8 +128,9 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
       const confirm = h('button', { type: 'button', class: 'small danger' }, 'Remove');
       const keep = h('button', { type: 'button', class: 'small' }, 'Keep');
       keep.addEventListener('click', () => {
+        showMessage(error, null);
         showView();
-        row.querySelector<HTMLElement>('.rename')?.focus();
+        row.querySelector<HTMLElement>('.remove')?.focus();
       });
       confirm.addEventListener('click', async () => {
         const view = await withProgress({ button: confirm, busyText: 'Removing…', errorSlot: error }, () =>
@@ -116,8 +142,8 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
         addInput.focus();
       });
       row.replaceChildren(
-        h('div', { class: 'segment-line' }, swatch, question),
-        h('div', { class: 'inline' }, confirm, keep),
+        h('div', { class: 'segment-line' }, swatch(), question),
+        h('div', { class: 'confirm-actions' }, confirm, keep),
         error,
       );
       keep.focus();
@@ -131,11 +157,16 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
     event.preventDefault();
     const name = addInput.value.trim();
     const errorSlot = byId('segment-add-error');
-    if (!name) return showMessage(errorSlot, 'Type a name for the new segment.');
+    if (!name) {
+      showMessage(errorSlot, 'Type a name for the new segment.');
+      addInput.setAttribute('aria-invalid', 'true');
+      return addInput.focus();
+    }
     const view = await withProgress({ button: addButton, busyText: 'Adding…', errorSlot }, () =>
       server.addSegment(name),
     );
-    if (!view) return;
+    addInput.setAttribute('aria-invalid', String(!view));
+    if (!view) return addInput.focus();
     addInput.value = '';
     announce(`Added ${name}.`);
     render(view);
@@ -150,16 +181,23 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
 
   async function load(): Promise<void> {
     const progress = byId('segments-progress');
+    const retryLine = byId('segments-retry-line');
     progress.hidden = false;
+    retryLine.hidden = true;
+    byId('step-segments-panel').setAttribute('aria-busy', 'true');
     try {
       render(await server.getSegments());
       showMessage(byId('segments-error'), null);
     } catch (error) {
       showMessage(byId('segments-error'), plainMessage(error));
+      retryLine.hidden = false;
     } finally {
       progress.hidden = true;
+      byId('step-segments-panel').setAttribute('aria-busy', 'false');
     }
   }
+
+  byId('segments-retry').addEventListener('click', () => void load());
 
   return { load };
 }

@@ -30,6 +30,8 @@ export function setupStepper(): Stepper {
 
   STEPS.forEach((step, index) => {
     const button = toggle(step);
+    // The page opens with step 1 expanded in its HTML; its look (blue number, border) follows from here.
+    setOpen(step, button.getAttribute('aria-expanded') === 'true');
     button.addEventListener('click', () => {
       if (button.getAttribute('aria-expanded') === 'true') setOpen(step, false);
       else open(step);

@@ -50,7 +50,10 @@ export interface SegmentView {
   definition: string;
   howToManage: string;
   keywords: string;
+  /** As typed on the Segments tab ('' for the default palette). */
   color: string;
+  /** The '#rrggbb' the roster header and the chart use: `color`, else the default palette's by position. */
+  displayColor: string;
 }
 
 export interface SegmentsView {

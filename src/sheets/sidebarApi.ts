@@ -1,7 +1,7 @@
 // What the sidebar calls (src/api.ts): each function checks its arguments, does the work through the same
 // modules the menu uses, and returns plain data.
 import type { ListChoice, Overview, RosterReport, SegmentsView, SummaryReport, TabRole } from '../api';
-import { defaultCatalogue } from '../core/catalogue';
+import { defaultCatalogue, segmentColor } from '../core/catalogue';
 import { describeReading, detectLayout, listColumns, PartnerListError } from '../core/partnerList';
 import { typedText } from '../core/roster/cells';
 import { normaliseName } from '../core/text';
@@ -130,13 +130,14 @@ export function chooseList(raw: unknown): Overview {
 function view(catalogue: Catalogue, tab: string | null): SegmentsView {
   return {
     tab,
-    segments: catalogue.segments.map((s) => ({
+    segments: catalogue.segments.map((s, i) => ({
       id: s.id,
       name: s.name,
       definition: s.definition,
       howToManage: s.howToManage,
       keywords: s.keywords.join(', '),
       color: s.color,
+      displayColor: segmentColor(s, i),
     })),
     levels: catalogue.levels.map((l) => ({ name: l.name, meaning: l.meaning })),
   };

@@ -1,36 +1,76 @@
-// The sidebar in the local preview, in a real browser: the four steps by keyboard alone, the roster's ticks
-// and fills in the grid, renames that keep ticks, text that looks like HTML, server errors, and the 300 px fit.
+// The sidebar in the local preview, in a real browser: the four steps by keyboard alone, progress while a call
+// runs, errors next to what caused them, the roster's ticks and fills in the grid, renames that keep ticks,
+// text that looks like HTML, server errors, and the 300 px fit (checked on DOM boxes at every state).
+// Each state worth a look is saved in test-output/screenshots/ for the developer to see before resolving.
 import { join } from 'node:path';
 import type { Browser, Dialog, Frame, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
 import {
   afterRedraw,
+  clippedElements,
   describeInBrowser,
-  focusIsVisible,
+  serverCallHolds,
+  type HoldServerCall,
   launchBrowser,
   overflowingElements,
+  overlappingElements,
   readGrid,
   SCREENSHOTS,
+  screenshotSidebar,
   sidebarFrame,
   tabTo,
   type GridCell,
 } from './browser';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const HTML_NAME = '<img src=x onerror=alert(1)>';
+const WHITE = 'rgb(255, 255, 255)';
 
 describeInBrowser('sidebar in the preview', () => {
   let browser: Browser;
   let preview: Preview;
   let page: Page;
   let frame: Frame;
+  let holdServerCall: HoldServerCall;
   const dialogs: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  const shotSidebar = (name: string) =>
-    page.locator('#sidebar-frame').screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  const expectFits = async () => expect(await overflowingElements(frame)).toEqual([]);
+  const shotSidebar = (name: string) => screenshotSidebar(page, frame, join(SCREENSHOTS, `${name}.png`));
+  /**
+   * Nothing past the sidebar's edge, no text cut off, nothing drawn over something else, and each step drawn
+   * as what it is (open look, aria-expanded and a shown panel agree).
+   */
+  const expectFits = async (width?: number) => {
+    expect(await overflowingElements(frame, width)).toEqual([]);
+    expect(await clippedElements(frame)).toEqual([]);
+    expect(await overlappingElements(frame)).toEqual([]);
+    const steps = await frame.locator('.step').evaluateAll((sections) =>
+      sections.map((section) => {
+        const open = section.classList.contains('open');
+        const expanded = section.querySelector('.step-toggle')?.getAttribute('aria-expanded') === 'true';
+        const shown = !section.querySelector<HTMLElement>('.step-panel')?.hidden;
+        return open === expanded && expanded === shown ? 'ok' : `${section.id}: ${open}/${expanded}/${shown}`;
+      }),
+    );
+    expect(steps).toEqual(['ok', 'ok', 'ok', 'ok']);
+  };
+  /** Tabs to an element; every stop on the way shows a focus ring. */
+  const tabToWithRings = async (target: string) => expect(await tabTo(page, frame, target)).toEqual([]);
+  /** An error is shown, says something, and sits just under the control it is about. */
+  const expectErrorUnder = async (error: string, control: string, text: RegExp) => {
+    await frame.waitForSelector(`${error}:not([hidden])`);
+    expect(await frame.textContent(error)).toMatch(text);
+    const [errorBox, controlBox] = await Promise.all([
+      frame.locator(error).boundingBox(),
+      frame.locator(control).boundingBox(),
+    ]);
+    const gap = errorBox!.y - (controlBox!.y + controlBox!.height);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThanOrEqual(12);
+  };
+  const focusedId = () => frame.evaluate(() => document.activeElement?.id ?? '');
+  const focusedLabel = () => frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
   const openTab = (sheet: string) =>
     afterRedraw(page, () => page.click(`#tabs button[data-sheet="${sheet}"]`));
   /** Opens a sidebar step by its heading, unless it is open already (a second click would close it). */
@@ -41,6 +81,21 @@ describeInBrowser('sidebar in the preview', () => {
   };
   const rowOf = (grid: GridCell[][], name: string) => grid.find((row) => row[0]?.text === name);
   const columnOf = (grid: GridCell[][], header: string) => grid[0].findIndex((cell) => cell.text === header);
+  /** The partners ticked in one roster column. */
+  const tickedIn = (grid: GridCell[][], header: string) => {
+    const column = columnOf(grid, header);
+    return grid
+      .slice(1)
+      .filter((row) => row[column]?.checked)
+      .map((row) => row[0].text)
+      .sort();
+  };
+  /** Types into the header row field and leaves it, as a person does (the change event then fires). */
+  const typeHeaderRow = async (row: string) => {
+    await frame.fill('#list-header-row', row);
+    await frame.press('#list-header-row', 'Tab');
+  };
+  const optionLabels = (select: string) => frame.locator(`${select} option`).allTextContents();
 
   beforeAll(async () => {
     [browser, preview] = await Promise.all([launchBrowser(), startPreview({ port: 0 })]);
@@ -51,6 +106,7 @@ describeInBrowser('sidebar in the preview', () => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
+    holdServerCall = await serverCallHolds(page);
     await page.goto(preview.url);
     frame = await sidebarFrame(page);
   });
@@ -68,14 +124,58 @@ describeInBrowser('sidebar in the preview', () => {
     );
     expect(await frame.textContent('#list-summary')).toMatch(/duplicate/);
     expect(await frame.inputValue('#list-header-row')).toBe('2');
+    expect(await frame.isVisible('#list-progress')).toBe(false);
+    // One step open, drawn as open (blue number), and it is the one whose heading says so.
+    expect(await frame.locator('.step.open').evaluateAll((steps) => steps.map((s) => s.id))).toEqual([
+      'step-list',
+    ]);
+    expect(await frame.getAttribute('#step-list-toggle', 'aria-expanded')).toBe('true');
     await expectFits();
     await shotSidebar('step-1-partner-list');
   });
 
-  test('walks all four steps with the keyboard alone', async () => {
+  test('says what is wrong with a header row right under the field', async () => {
+    // Not a row number: the sidebar says so itself, and "Use this list" will not send it.
+    await typeHeaderRow('0');
+    await expectErrorUnder('#list-header-row-error', '#list-header-row', /whole number, 1 or more/);
+    expect(await frame.getAttribute('#list-header-row', 'aria-invalid')).toBe('true');
+    expect(await frame.isHidden('#list-error')).toBe(true);
+    await expectFits();
+    await shotSidebar('step-1-field-error');
+    const chooseList = holdServerCall('chooseList');
+    await frame.click('#list-use');
+    expect(await focusedId()).toBe('list-header-row');
+    expect(chooseList.count()).toBe(0);
+    await chooseList.release();
+
+    // A row past the list: the server's words, under the same field.
+    await typeHeaderRow('500');
+    await expectErrorUnder('#list-header-row-error', '#list-header-row', /from 1 to \d+/);
+
+    // The title row as headers gives long column names: they wrap or shorten, never overflow.
+    await typeHeaderRow('1');
+    await frame.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#list-name option')).some((o) =>
+        /partner list/.test(o.textContent ?? ''),
+      ),
+    );
+    expect(await frame.isHidden('#list-header-row-error')).toBe(true);
+    expect(await frame.getAttribute('#list-header-row', 'aria-invalid')).toBe('false');
+    await expectFits();
+
+    await typeHeaderRow('2');
+    await frame.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#list-name option')).some(
+        (o) => o.textContent === 'Organization (A)',
+      ),
+    );
+    expect(await optionLabels('#list-name')).toContain('Organization (A)');
+    expect(await frame.inputValue('#list-header-row')).toBe('2');
+  });
+
+  test('walks all four steps with the keyboard alone, showing progress while each call runs', async () => {
     await page.focus('#sidebar-frame');
-    await tabTo(page, frame, 'list-use');
-    expect(await focusIsVisible(frame)).toBe(true);
+    await tabToWithRings('list-use');
     await page.keyboard.press('Enter');
     // Confirming the list opens Segments and puts focus on its heading.
     await frame.waitForFunction(() => document.activeElement?.id === 'step-segments-toggle');
@@ -83,15 +183,41 @@ describeInBrowser('sidebar in the preview', () => {
     expect(await frame.isHidden('#step-list-panel')).toBe(true);
     await frame.waitForSelector('#segment-list li');
     expect(await frame.locator('#segment-list .segment-name').allTextContents()).toContain('Contractor');
+    // Each segment shows the colour its roster column will have.
+    const swatches = await frame
+      .locator('#segment-list .swatch')
+      .evaluateAll((spans) => spans.map((s) => getComputedStyle(s).backgroundColor));
+    expect(swatches).toHaveLength(8);
+    expect(new Set(swatches).size).toBe(8);
     await expectFits();
     await shotSidebar('step-2-segments');
 
-    await tabTo(page, frame, 'segments-next');
+    // Up and Down move between the step headings.
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedId()).toBe('step-roster-toggle');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedId()).toBe('step-segments-toggle');
+
+    await tabToWithRings('segments-next');
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() => document.activeElement?.id === 'step-roster-toggle');
-    await tabTo(page, frame, 'roster-build');
-    expect(await focusIsVisible(frame)).toBe(true);
+    await tabToWithRings('roster-build');
+
+    // While the build runs: the button says so with a spinner, keeps focus, and cannot start a second build.
+    const build = holdServerCall('buildRosterFromSidebar');
     await page.keyboard.press('Enter');
+    await build.arrived;
+    expect(await frame.textContent('#roster-build')).toBe('Building…');
+    expect(await frame.getAttribute('#roster-build', 'aria-disabled')).toBe('true');
+    expect(await frame.isVisible('#roster-build .spinner')).toBe(true);
+    expect(await focusedId()).toBe('roster-build');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    expect(build.count()).toBe(1);
+    await expectFits();
+    await shotSidebar('step-3-building');
+    await build.release();
+
     await frame.waitForSelector('#roster-result:not([hidden])');
     expect(await frame.textContent('#roster-summary')).toMatch(/Built .+: \d+ partners/);
     expect(await frame.locator('#roster-stats dt').allTextContents()).toEqual(
@@ -104,23 +230,31 @@ describeInBrowser('sidebar in the preview', () => {
       ]),
     );
     expect(await frame.textContent('#roster-build')).toBe('Refresh roster');
+    expect(await frame.getAttribute('#roster-build', 'aria-disabled')).toBeNull();
     expect(await frame.isVisible('#roster-show-tab')).toBe(true);
     await expectFits();
     await shotSidebar('step-3-roster');
 
-    await tabTo(page, frame, 'roster-next');
+    await tabToWithRings('roster-next');
     await page.keyboard.press('Enter');
     await frame.waitForFunction(() => document.activeElement?.id === 'step-discussion-toggle');
-    await tabTo(page, frame, 'summary-generate');
+    await tabToWithRings('summary-generate');
+    const generate = holdServerCall('generateSummaryFromSidebar');
     await page.keyboard.press('Space');
+    await generate.arrived;
+    expect(await frame.textContent('#summary-generate')).toBe('Generating…');
+    await generate.release();
     await frame.waitForSelector('#summary-result:not([hidden])');
     expect(await frame.textContent('#summary-text')).toMatch(/is ready: \d+ partners/);
+    expect(await frame.textContent('#summary-generate')).toBe('Regenerate discussion summary');
     await expectFits();
     await shotSidebar('step-4-discussion');
     await page.waitForSelector('#tabs button[data-sheet="Discussion Summary"]');
   });
 
-  test('a second tick in the roster makes the row stand out', async () => {
+  test('a second tick in the roster makes the row stand out, and a single one does not', async () => {
+    // Wide enough to show every segment column beside the sidebar.
+    await page.setViewportSize({ width: 1720, height: 900 });
     await openTab('Partner Roster');
     let grid = await readGrid(page);
     const advisor = columnOf(grid, 'Advisor');
@@ -129,22 +263,102 @@ describeInBrowser('sidebar in the preview', () => {
     const before = rowOf(grid, 'Blue Ridge Accounting')!;
     expect(before[contractor].checked).toBe(true);
     expect(before[advisor].checked).toBe(false);
-    await afterRedraw(page, () => page.click(`#grid td[data-a1="${before[advisor].a1}"] input`));
+    expect(before[0].background).toBe(WHITE);
+    const tick = () => afterRedraw(page, () => page.click(`#grid td[data-a1="${before[advisor].a1}"] input`));
+
+    await tick();
     grid = await readGrid(page);
-    const after = rowOf(grid, 'Blue Ridge Accounting')!;
+    let after = rowOf(grid, 'Blue Ridge Accounting')!;
     expect(after[advisor].checked).toBe(true);
-    expect(after[0].background).not.toBe(before[0].background);
+    expect(after[0].background).not.toBe(WHITE);
+    // The whole row stands out, not only the name.
+    expect(after[1].background).toBe(after[0].background);
+
+    // Untick: back to plain; tick again for the tests after this one.
+    await tick();
+    after = rowOf(await readGrid(page), 'Blue Ridge Accounting')!;
+    expect(after[advisor].checked).toBe(false);
+    expect(after[0].background).toBe(WHITE);
+    await tick();
+    expect(rowOf(await readGrid(page), 'Blue Ridge Accounting')![advisor].checked).toBe(true);
     await shot('roster');
+
+    // The sidebar's swatches are the colours of the roster's segment headers.
+    await openStep('segments');
+    const swatches = await frame
+      .locator('#segment-list .segment')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('.segment-name')?.textContent ?? '',
+          getComputedStyle(row.querySelector('.swatch')!).backgroundColor,
+        ]),
+      );
+    expect(swatches).toHaveLength(8);
+    for (const [name, color] of swatches)
+      expect([name, grid[0][columnOf(grid, name)]?.background]).toEqual([name, color]);
+
+    // The dropdowns and checks to the right of the segments.
+    grid = await readGrid(page);
+    const level = columnOf(grid, 'Level');
+    const row = rowOf(grid, 'Blue Ridge Accounting')!;
+    await afterRedraw(page, () =>
+      page.selectOption(`#grid td[data-a1="${row[level].a1}"] select`, 'Strategic'),
+    );
+    expect(rowOf(await readGrid(page), 'Blue Ridge Accounting')![level].text).toBe('Strategic');
+    // Scrolled so that "# Segments" comes right after the frozen Partner column.
+    await page.locator('#grid-area').evaluate(
+      (area, column) => {
+        const heads = area.querySelectorAll<HTMLElement>('#grid thead th');
+        const frozenRight = heads[1].offsetLeft + heads[1].offsetWidth;
+        area.scrollTo(heads[column + 1].offsetLeft - frozenRight - 24, 0);
+      },
+      columnOf(grid, '# Segments'),
+    );
+    await shot('roster-dropdowns');
+    await page.locator('#grid-area').evaluate((area) => area.scrollTo(0, 0));
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   test('a segment renamed in the sidebar keeps its ticks through a refresh', async () => {
+    const advisorTicks = tickedIn(await readGrid(page), 'Advisor');
+    expect(advisorTicks).toContain('Blue Ridge Accounting');
+    expect(advisorTicks.length).toBeGreaterThan(1);
     await openStep('segments');
-    await frame.click('button[aria-label="Rename Advisor"]');
-    await frame.fill('#segment-list input[type=text]', 'Expert adviser');
+
+    // A name that is taken: the server's words under that row, and Escape puts the row back.
+    await frame.click('button[aria-label="Rename Funder"]');
+    await frame.fill('#segment-list input[type=text]', 'Contractor');
     await frame.press('#segment-list input[type=text]', 'Enter');
+    await expectErrorUnder(
+      '[data-segment-id="funder"] .error',
+      '[data-segment-id="funder"] .confirm-actions',
+      /already a segment named "Contractor"/,
+    );
+    expect(await frame.getAttribute('[data-segment-id="funder"] input', 'aria-invalid')).toBe('true');
+    await expectFits();
+    await shotSidebar('step-2-rename-error');
+    await frame.press('#segment-list input[type=text]', 'Escape');
+    expect(await focusedLabel()).toBe('Rename Funder');
+    expect(await frame.isHidden('[data-segment-id="funder"] .error')).toBe(true);
+
+    // By keyboard: Tab to Rename, Enter, type (the old name is selected), Enter.
+    await frame.focus('#step-segments-toggle');
+    await tabToWithRings('button[aria-label="Rename Advisor"]');
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel()).toBe('New name for Advisor');
+    await page.keyboard.type('Expert adviser');
+    const rename = holdServerCall('renameSegment');
+    await page.keyboard.press('Enter');
+    await rename.arrived;
+    expect(await frame.textContent('[data-segment-id="advisor"] button[type=submit]')).toBe('Saving…');
+    await expectFits();
+    await shotSidebar('step-2-renaming');
+    await rename.release();
     await frame.waitForFunction(() =>
       Array.from(document.querySelectorAll('.segment-name')).some((e) => e.textContent === 'Expert adviser'),
     );
+    // Focus comes back to the renamed segment's Rename button.
+    expect(await focusedLabel()).toBe('Rename Expert adviser');
     await expectFits();
 
     await openStep('roster');
@@ -156,9 +370,10 @@ describeInBrowser('sidebar in the preview', () => {
       Array.from(document.querySelectorAll('#grid td')).some((td) => td.textContent === 'Expert adviser'),
     );
     const grid = await readGrid(page);
-    const row = rowOf(grid, 'Blue Ridge Accounting')!;
-    expect(row[columnOf(grid, 'Expert adviser')].checked).toBe(true);
     expect(columnOf(grid, 'Advisor')).toBe(-1);
+    // Every tick followed, the suggested ones and the one a person made.
+    expect(tickedIn(grid, 'Expert adviser')).toEqual(advisorTicks);
+    expect(rowOf(grid, 'Blue Ridge Accounting')![columnOf(grid, 'Level')].text).toBe('Strategic');
     await expectFits();
   });
 
@@ -172,16 +387,33 @@ describeInBrowser('sidebar in the preview', () => {
     await afterRedraw(page, () => page.press('#formula-input', 'Enter'));
     expect(await page.textContent(`#grid td[data-a1="A${free + 1}"]`)).toBe(HTML_NAME);
 
-    // …and a segment added in the sidebar.
+    // …and a segment added in the sidebar (after trying with no name at all).
     await openStep('segments');
+    await frame.click('#segment-add');
+    await expectErrorUnder('#segment-add-error', '#segment-add-name', /Type a name/);
+    expect(await focusedId()).toBe('segment-add-name');
+    await expectFits();
+    await shotSidebar('step-2-field-error');
     await frame.fill('#segment-add-name', HTML_NAME);
     await frame.press('#segment-add-name', 'Enter');
     await frame.waitForFunction(
       (name) => Array.from(document.querySelectorAll('.segment-name')).some((e) => e.textContent === name),
       HTML_NAME,
     );
+    expect(await frame.isHidden('#segment-add-error')).toBe(true);
     await expectFits();
     await shotSidebar('html-looking-names');
+
+    // The question before removing it quotes the name as text too; Keep leaves it.
+    await frame.click(`button[aria-label="Remove ${HTML_NAME}"]`);
+    expect(await frame.textContent('.confirm')).toBe(
+      `Remove ${HTML_NAME}? Its roster column stays while partners have it ticked.`,
+    );
+    expect(await frame.textContent('.confirm-actions button:focus')).toBe('Keep');
+    await expectFits();
+    await shotSidebar('step-2-remove-confirm');
+    await page.keyboard.press('Enter');
+    expect(await focusedLabel()).toBe(`Remove ${HTML_NAME}`);
 
     await openStep('roster');
     await afterRedraw(page, () => frame.click('#roster-build'));
@@ -190,6 +422,8 @@ describeInBrowser('sidebar in the preview', () => {
     const roster = await readGrid(page);
     expect(rowOf(roster, HTML_NAME)).toBeDefined();
     expect(columnOf(roster, HTML_NAME)).toBeGreaterThan(0);
+    // An onerror handler runs after the image fails to load: give it the time to, then look.
+    await page.waitForTimeout(300);
     expect(await page.locator('img').count()).toBe(0);
     expect(await frame.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
@@ -199,8 +433,9 @@ describeInBrowser('sidebar in the preview', () => {
     await openStep('roster');
     preview.session.standIn.failOnCall(1);
     await frame.click('#roster-build');
-    await frame.waitForSelector('#roster-error:not([hidden])', { timeout: 10_000 });
-    expect((await frame.textContent('#roster-error'))?.trim()).not.toBe('');
+    await expectErrorUnder('#roster-error', '#roster-build', /\w+/);
+    // The last refresh's numbers are not left beside the failure.
+    expect(await frame.isHidden('#roster-result')).toBe(true);
     expect(await frame.getAttribute('#roster-build', 'aria-disabled')).toBeNull();
     expect(await frame.textContent('#roster-build')).toBe('Refresh roster');
     await expectFits();
@@ -209,6 +444,24 @@ describeInBrowser('sidebar in the preview', () => {
     // The next try works and clears the message.
     await frame.click('#roster-build');
     await frame.waitForSelector('#roster-error', { state: 'hidden' });
+  });
+
+  test('every step fits beside a scrollbar too (300 px less 17 px, as on Windows)', async () => {
+    const narrow = 300 - 17;
+    await page.locator('#sidebar-frame').evaluate((iframe, width) => {
+      (iframe as HTMLIFrameElement).style.width = `${width}px`;
+    }, narrow);
+    try {
+      for (const step of ['list', 'segments', 'roster', 'discussion']) {
+        await openStep(step);
+        await frame.waitForFunction((w) => window.innerWidth === w, narrow);
+        await expectFits(narrow);
+      }
+    } finally {
+      await page.locator('#sidebar-frame').evaluate((iframe) => {
+        (iframe as HTMLIFrameElement).style.width = '';
+      });
+    }
   });
 
   test('no page or sidebar script opened a dialog', () => {
