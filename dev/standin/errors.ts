@@ -40,6 +40,15 @@ export function signatureError(className: string, method: string, args: unknown[
   );
 }
 
+/**
+ * A spreadsheet holds at most 10 million cells over all its sheets' grids
+ * (https://support.google.com/drive/answer/37603). The text is what Sheets shows when an edit would pass it;
+ * the Apps Script wording is not confirmed (not in APPS_SCRIPT_FACTS), so the add-on must not depend on it.
+ */
+export const MAX_WORKBOOK_CELLS = 10_000_000;
+export const WORKBOOK_TOO_BIG =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
 /** Fact 119: one cell holds at most 50,000 characters. */
 export const MAX_CELL_CHARACTERS = 50000;
 export const CELL_TOO_LONG =

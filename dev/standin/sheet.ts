@@ -7,7 +7,7 @@ import { makeChartBuilder, chartImpl, makeChart } from './charts';
 import { conditionalRuleData, makeConditionalRule } from './conditionalFormat';
 import type { Core } from './core';
 import { SheetType } from './enums';
-import { exception } from './errors';
+import { exception, MAX_WORKBOOK_CELLS, WORKBOOK_TOO_BIG } from './errors';
 import { addMetadataAt, makeFinder, metadataAt } from './metadata';
 import { protectionsOf, protectSheet } from './protection';
 import { checkedRange } from './range';
@@ -112,13 +112,20 @@ export class SheetImpl {
 
   // ---- structure (fact 20) ----
 
+  /** The 10-million-cell limit of a spreadsheet (errors.ts), checked before the grid grows. */
+  private checkRoom(adding: number) {
+    if (this.workbook.cellCount() + adding > MAX_WORKBOOK_CELLS) throw exception(WORKBOOK_TOO_BIG);
+  }
+
   private insertRowsAt(at: number, count: number) {
     if (at < 1 || at > this._model.maxRows + 1 || count < 1) throw exception(ROWS_OUT_OF_BOUNDS);
+    this.checkRoom(count * this._model.maxColumns);
     this.workbook.changeDimension(this._model, 'row', at, count);
     return this;
   }
   private insertColumnsAt(at: number, count: number) {
     if (at < 1 || at > this._model.maxColumns + 1 || count < 1) throw exception(COLUMNS_OUT_OF_BOUNDS);
+    this.checkRoom(count * this._model.maxRows);
     this.workbook.changeDimension(this._model, 'column', at, count);
     return this;
   }
@@ -186,6 +193,10 @@ export class SheetImpl {
         "The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
     const row = this.getLastRow() + 1;
+    this.checkRoom(
+      Math.max(0, row - this._model.maxRows) * this._model.maxColumns +
+        Math.max(0, rowContents.length - this._model.maxColumns) * Math.max(row, this._model.maxRows),
+    );
     if (row > this._model.maxRows)
       this.workbook.changeDimension(this._model, 'row', this._model.maxRows + 1, row - this._model.maxRows);
     if (rowContents.length > this._model.maxColumns) {

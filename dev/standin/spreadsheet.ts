@@ -2,7 +2,7 @@
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
 import { splitSheetPrefix } from './a1';
 import type { Core } from './core';
-import { exception } from './errors';
+import { exception, MAX_WORKBOOK_CELLS, WORKBOOK_TOO_BIG } from './errors';
 import { addMetadataAt, makeFinder, metadataAt } from './metadata';
 import { protectionsOf } from './protection';
 import { rangeImpl } from './range';
@@ -96,6 +96,8 @@ export class SpreadsheetImpl {
     if (this.workbook.sheetByName(name)) {
       throw exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
+    // A new sheet is 1000 × 26 cells, counted against the spreadsheet's 10 million (errors.ts).
+    if (this.workbook.cellCount() + 1000 * 26 > MAX_WORKBOOK_CELLS) throw exception(WORKBOOK_TOO_BIG);
     const sheet = this.workbook.addSheet(name, Math.max(0, Math.min(at, this.workbook.sheets.length)));
     this.workbook.activeSheetId = sheet.id;
     return this._core.sheet(sheet);

@@ -249,6 +249,11 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** Cells over all sheets' grids, empty ones included. */
+  cellCount(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  }
+
   addSheet(name: string, index: number, rows = 1000, columns = 26): SheetModel {
     const id = this.nextSheetId === 0 ? 0 : 100000000 + this.nextSheetId * 7919;
     this.nextSheetId += 1;

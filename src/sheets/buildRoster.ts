@@ -2,14 +2,19 @@
 import { compileMatcher } from '../core/matching';
 import { describeReading } from '../core/partnerList';
 import { shownSegmentNames } from '../core/roster/columns';
-import { planRoster, type RosterStats } from '../core/roster/plan';
+import { planRoster, type RosterPlan, type RosterStats } from '../core/roster/plan';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
 import { readRosterState, writeRosterPlan } from './rosterSheet';
-import { readSegmentsTab, writeDefaultSegments } from './segmentsTab';
+import { openSegmentsTab } from './segmentsTab';
 import { saveListSettings } from './settings';
+import { outOfRoom } from './workbookLimit';
+import { UserError } from './errors';
+import { CellTooLongError } from '../core/limits';
+import { DEFAULT_SEGMENTS } from '../core/catalogue';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface BuildResult {
   rosterSheet: string;
@@ -34,25 +39,39 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
       ? shownSegmentNames(state.values[0] ?? [], state.keys)
       : new Map<string, string>();
 
-    let segmentsSheet = owned.get('segments');
-    let catalogue;
-    if (segmentsSheet)
-      catalogue = readSegmentsTab(segmentsSheet, shownNames, owned.rowValues('segments', SEGMENT_ID_KEY));
-    else {
-      segmentsSheet = createOwnedSheet(ss, 'segments');
-      catalogue = writeDefaultSegments(segmentsSheet);
+    // Cells a roster of this list needs, about: for the message when the spreadsheet has no room left.
+    const needed = (list.reading.partners.length + 2) * (DEFAULT_SEGMENTS.length + 14) + 1000 * 26;
+    const made: Sheet[] = [];
+    let segmentsSheet: Sheet;
+    let roster: Sheet;
+    let plan: RosterPlan;
+    try {
+      const tab = openSegmentsTab(
+        ss,
+        owned.get('segments'),
+        shownNames,
+        owned.rowValues('segments', SEGMENT_ID_KEY),
+      );
+      segmentsSheet = tab.sheet;
+      if (tab.made) made.push(tab.sheet);
+      const catalogue = tab.rows.catalogue;
+      const matcher = compileMatcher(catalogue.segments);
+      plan = plainWords(() =>
+        planRoster({
+          catalogue,
+          reading: list.reading,
+          listHasId: list.layout.idColumn !== null,
+          suggest: (descriptions) => matcher.matchCells(descriptions),
+          state,
+          unfinished: read !== null && !read.protection.finished,
+        }),
+      );
+      roster = existing ?? createOwnedSheet(ss, 'roster');
+      if (!existing) made.push(roster);
+      writeRosterPlan(roster, plan, read);
+    } catch (e) {
+      throw outOfRoom(ss, e, made, needed);
     }
-
-    const matcher = compileMatcher(catalogue.segments);
-    const plan = planRoster({
-      catalogue,
-      reading: list.reading,
-      listHasId: list.layout.idColumn !== null,
-      suggest: (descriptions) => matcher.matchCells(descriptions),
-      state,
-    });
-    const roster = existing ?? createOwnedSheet(ss, 'roster');
-    writeRosterPlan(roster, plan, read ? read.userRules : null);
     saveListSettings({
       sheetId: list.sheetId,
       sheetName: list.sheetName,
@@ -68,4 +87,14 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
       stats: plan.stats,
     };
   });
+}
+
+/** Text too long for a cell is the user's to fix: said as it is, not as an internal error. */
+function plainWords<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof CellTooLongError) throw new UserError(e.message);
+    throw e;
+  }
 }

@@ -9,8 +9,8 @@ export function withDocumentLock<T>(work: () => T): T {
   // null only outside a document (fact: getDocumentLock), where there is nothing to interleave with.
   if (lock && !lock.tryLock(WAIT_MS)) {
     throw new UserError(
-      'Partner Segments is already building or refreshing in this spreadsheet (perhaps in another window). ' +
-        'Try again in a minute.',
+      'Partner Segments is already at work in this spreadsheet (building the roster, generating the summary ' +
+        'or editing segments, perhaps in another window). Try again in a minute.',
     );
   }
   try {

@@ -5,8 +5,9 @@ import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
 import { COLUMN_KEY, type OwnedSheets } from './metadata';
 import { buildRule, buildValidation, ourRuleFormula, readValidation } from './rules';
-import { protectGenerated } from './protection';
+import { NO_PROTECTION, protectGenerated, readProtection, type ProtectionState } from './protection';
 import { runs } from '../core/roster/a1';
+import { keepNewerEntries } from '../core/roster/writes';
 import { blockA1, RangeBatch, wholeColumnA1 } from './ranges';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -58,6 +59,8 @@ export interface RosterRead {
   state: RosterSheetState;
   /** The user's own conditional-format rules, in order: written back ahead of ours. */
   userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+  /** Its protection; not finished when a stopped first build left the roster without its one-time formats. */
+  protection: ProtectionState;
 }
 
 export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
@@ -117,7 +120,7 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     frozenRows: sheet.getFrozenRows(),
     frozenColumns: sheet.getFrozenColumns(),
   };
-  return { state, userRules };
+  return { state, userRules, protection: readProtection(sheet) };
 }
 
 /**
@@ -125,13 +128,11 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
  * every range comes from one getRangeList, values go in one setValues per block, rules in one call per run of
  * columns. https://developers.google.com/apps-script/guides/support/best-practices#use_batch_operations
  */
-/** @param userRules the user's rules as read (readRosterState); null for a roster made in this run. */
-export function writeRosterPlan(
-  sheet: Sheet,
-  plan: RosterPlan,
-  userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] | null,
-): void {
-  const firstBuild = userRules === null;
+/** @param read the roster as read (readRosterState); null for a roster made in this run. */
+export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, read: RosterRead | null): void {
+  // One-time formats on a new roster, or one a stopped first build left without them.
+  const firstBuild = !read || !read.protection.finished;
+  const userRules = read ? read.userRules : [];
   const { ops } = plan.layout;
   for (const column of ops.deleteColumns) sheet.deleteColumn(column);
   for (const { at, count } of ops.insertColumns) sheet.insertColumnsBefore(at, count);
@@ -144,7 +145,7 @@ export function writeRosterPlan(
   const batch = new RangeBatch(sheet);
   const keyed = plan.newColumns.map(({ column, key }) => ({ key, at: batch.add(wholeColumnA1(column)) }));
   const writes = plan.writes.map((w) => ({
-    values: w.values,
+    write: w,
     at: batch.add(blockA1(w.row, w.column, w.values.length, w.values[0].length)),
   }));
   const validations = plan.validations.map((v) => ({
@@ -162,7 +163,11 @@ export function writeRosterPlan(
 
   // Metadata before values: a run stopped here leaves columns the next run knows as its own.
   for (const { key, at } of keyed) batch.get(at).addDeveloperMetadata(COLUMN_KEY, key);
-  for (const { values, at } of writes) batch.get(at).setValues(values);
+  for (const { write, at } of writes) {
+    const range = batch.get(at);
+    // Guarded cells (Status, choices a rename carries) are compared with the sheet as it is now: one read.
+    range.setValues(write.guard ? keepNewerEntries(write, range.getValues()) : write.values);
+  }
   for (const { block, at } of validations) {
     // One rule object per column, repeated down the rows: setDataValidations takes a grid.
     const rules = block.specs.map((spec) => (spec ? buildValidation(spec) : null));
@@ -174,7 +179,7 @@ export function writeRosterPlan(
   if (plan.rules) {
     // The user's own rules keep their place, ahead of ours (a sheet made in this run has none yet).
     sheet.setConditionalFormatRules([
-      ...(userRules ?? []),
+      ...userRules,
       ...rules.map((r) =>
         buildRule(
           r.spec,
@@ -188,5 +193,9 @@ export function writeRosterPlan(
     sheet.setFrozenColumns(plan.frozen.columns);
   }
   for (const { column, count, width: w } of plan.widths) sheet.setColumnWidths(column, count, w);
-  protectGenerated(sheet, { a1s: openA1s, ranges: () => open.map((i) => batch.get(i)) }, firstBuild);
+  protectGenerated(
+    sheet,
+    { a1s: openA1s, ranges: () => open.map((i) => batch.get(i)) },
+    read ? read.protection : NO_PROTECTION,
+  );
 }

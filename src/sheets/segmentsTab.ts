@@ -6,6 +6,7 @@ import { readLevelsTable, readSegmentsTable, SegmentsTableError } from '../core/
 import { normaliseName } from '../core/text';
 import type { Catalogue, Segment } from '../core/types';
 import { UserError } from './errors';
+import { createOwnedSheet } from './ownedSheets';
 import { SEGMENT_ID_KEY } from './metadata';
 import { blockA1, RangeBatch, wholeRowA1 } from './ranges';
 import { typedText } from '../core/roster/cells';
@@ -27,8 +28,15 @@ const HEADER_NOTES = [
   'What the level means for this relationship.',
 ];
 
-/** Writes the default catalogue into a new, empty Segments sheet, each segment row marked with its id. */
-export function writeDefaultSegments(sheet: Sheet): Catalogue {
+/**
+ * Writes the default catalogue into a new Segments sheet, or one a stopped run left blank: row ids (where missing),
+ * formats, and the values last, so a tab that holds values is a finished tab.
+ * @param rowIds segment ids already on the tab's rows (row → id), from an earlier stopped run.
+ */
+export function writeDefaultSegments(
+  sheet: Sheet,
+  rowIds: ReadonlyMap<number, string> = new Map(),
+): Catalogue {
   const catalogue = defaultCatalogue();
   const { segments, levels } = catalogue;
   const height = Math.max(segments.length, levels.length) + 1;
@@ -50,19 +58,49 @@ export function writeDefaultSegments(sheet: Sheet): Catalogue {
     grid[i + 1][LEVELS_COLUMN - 1] = typedText(l.name);
     grid[i + 1][LEVELS_COLUMN] = typedText(l.meaning);
   });
-  // Every range in one getRangeList; row metadata first, so a run stopped midway leaves rows known by id.
+  // Every range in one getRangeList. Row ids first, then formats, then the values: a run stopped before the
+  // values leaves a blank tab, which the next run finishes (PRODUCT.md: no half-made sheet left unrecognised).
   const batch = new RangeBatch(sheet);
   const rows = segments.map((_, i) => batch.add(wholeRowA1(i + 2)));
   const all = batch.add(blockA1(1, 1, height, 8));
   const header = batch.add(blockA1(1, 1, 1, 8));
   const colours = batch.add(blockA1(2, 1, segments.length, 1));
-  segments.forEach((s, i) => batch.get(rows[i]).addDeveloperMetadata(SEGMENT_ID_KEY, s.id));
-  batch.get(all).setValues(grid);
+  segments.forEach((s, i) => {
+    if (rowIds.get(i + 2) !== s.id) batch.get(rows[i]).addDeveloperMetadata(SEGMENT_ID_KEY, s.id);
+  });
   batch.get(header).setFontWeight('bold').setNotes([HEADER_NOTES]);
   batch.get(colours).setBackgrounds(segments.map((s, i) => [segmentColor(s, i)]));
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 170).setColumnWidths(2, 3, 280).setColumnWidth(6, 30).setColumnWidths(7, 2, 220);
+  batch.get(all).setValues(grid);
   return catalogue;
+}
+
+/** The rows writeDefaultSegments makes: segment i on row i + 2. */
+export function defaultSegmentsRows(): SegmentsRows {
+  const catalogue = defaultCatalogue();
+  return {
+    catalogue,
+    rowOf: new Map(catalogue.segments.map((s, i) => [s.id, i + 2])),
+    lastRow: catalogue.segments.length + 1,
+  };
+}
+
+/**
+ * The Segments tab as the add-on works with it: read; or, when it is missing or blank (new, or left blank by a
+ * stopped run, or emptied by people), made with the defaults.
+ */
+export function openSegmentsTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  existing: Sheet | undefined,
+  retiredHeaders: ReadonlyMap<string, string>,
+  rowIds: ReadonlyMap<number, string>,
+): { sheet: Sheet; rows: SegmentsRows; made: boolean } {
+  const rows = existing ? readSegmentsRows(existing, retiredHeaders, rowIds) : null;
+  if (existing && rows) return { sheet: existing, rows, made: false };
+  const sheet = existing ?? createOwnedSheet(ss, 'segments');
+  writeDefaultSegments(sheet, rowIds);
+  return { sheet, rows: defaultSegmentsRows(), made: !existing };
 }
 
 /**
@@ -75,7 +113,12 @@ export function readSegmentsTab(
   retiredHeaders: ReadonlyMap<string, string>,
   rowIds: ReadonlyMap<number, string>,
 ): Catalogue {
-  return readSegmentsRows(sheet, retiredHeaders, rowIds).catalogue;
+  const rows = readSegmentsRows(sheet, retiredHeaders, rowIds);
+  if (!rows)
+    throw new UserError(
+      `The ${sheet.getName()} tab is empty: build the roster to fill it with the defaults.`,
+    );
+  return rows.catalogue;
 }
 
 export interface SegmentsRows {
@@ -86,13 +129,18 @@ export interface SegmentsRows {
   lastRow: number;
 }
 
-/** @param rowIds segment ids on the tab's rows, by row (OwnedSheets.rowValues). */
+/**
+ * @param rowIds segment ids on the tab's rows, by row (OwnedSheets.rowValues).
+ * @returns null when the tab holds nothing at all.
+ */
 export function readSegmentsRows(
   sheet: Sheet,
   retiredHeaders: ReadonlyMap<string, string>,
   rowIds: ReadonlyMap<number, string>,
-): SegmentsRows {
-  const tables = splitSegmentsTab(sheet.getDataRange().getValues());
+): SegmentsRows | null {
+  const values = sheet.getDataRange().getValues();
+  if (values.every((row) => row.every((v) => v === ''))) return null;
+  const tables = splitSegmentsTab(values);
   let segments: Segment[];
   let levels: Catalogue['levels'] = [];
   try {

@@ -12,9 +12,9 @@ import { UserError } from './errors';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
-import { createOwnedSheet } from './ownedSheets';
 import { readShownSegmentNames } from './rosterSheet';
-import { readSegmentsRows, writeDefaultSegments, type SegmentsRows } from './segmentsTab';
+import { defaultSegmentsRows, openSegmentsTab, readSegmentsRows, type SegmentsRows } from './segmentsTab';
+import { wholeRowA1 } from './ranges';
 import { loadListSettings, saveListSettings } from './settings';
 import { generateSummary } from './summarySheet';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -62,7 +62,13 @@ export function getOverview(): Overview {
 }
 
 export function chooseList(raw: unknown): Overview {
-  const arg = plainObjectArg(raw, 'The list choice');
+  const arg = plainObjectArg(raw, 'The list choice', [
+    'sheet',
+    'headerRow',
+    'nameColumn',
+    'idColumn',
+    'descriptionColumns',
+  ]);
   const sheetName = textArg(arg.sheet, 'The sheet name', 200);
   const ss = active();
   const sheet = ss.getSheetByName(sheetName);
@@ -146,38 +152,36 @@ function view(catalogue: Catalogue, tab: string | null): SegmentsView {
 export function getSegments(): SegmentsView {
   const owned = findOwnedSheets(active());
   const sheet = owned.get('segments');
-  if (!sheet) return view(defaultCatalogue(), null);
-  const rows = readSegmentsRows(
-    sheet,
-    readShownSegmentNames(owned),
-    owned.rowValues('segments', SEGMENT_ID_KEY),
-  );
-  return view(rows.catalogue, sheet.getName());
+  const rows = sheet
+    ? readSegmentsRows(sheet, readShownSegmentNames(owned), owned.rowValues('segments', SEGMENT_ID_KEY))
+    : null;
+  // A missing or blank tab: the defaults the next build writes.
+  return view(rows ? rows.catalogue : defaultCatalogue(), sheet ? sheet.getName() : null);
 }
 
-/** Edits the Segments tab (made with the defaults first if needed), under the document lock. */
+/**
+ * Edits the Segments tab under the document lock. `check` sees the tab as it is (or the defaults a missing or
+ * blank tab gets) and refuses in plain words before anything is written; only then is the tab made if needed
+ * and the returned edit applied.
+ */
 function editSegments(
-  edit: (sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: SegmentsRows) => void,
+  check: (rows: SegmentsRows) => (sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: SegmentsRows) => void,
 ): SegmentsView {
   return withDocumentLock(() => {
     const ss = active();
-    let owned = findOwnedSheets(ss);
-    let sheet = owned.get('segments');
-    if (!sheet) {
-      sheet = createOwnedSheet(ss, 'segments');
-      writeDefaultSegments(sheet);
-      owned = findOwnedSheets(ss); // now with the new tab and its row ids
-    }
+    const owned = findOwnedSheets(ss);
     // Rows people or the sidebar add take back the id of a roster column still showing their name.
     const shown = readShownSegmentNames(owned);
-    const before = readSegmentsRows(sheet, shown, owned.rowValues('segments', SEGMENT_ID_KEY));
-    edit(sheet, before);
+    const rowIds = owned.rowValues('segments', SEGMENT_ID_KEY);
+    const existing = owned.get('segments');
+    const read = existing ? readSegmentsRows(existing, shown, rowIds) : null;
+    const before = read ?? defaultSegmentsRows();
+    const apply = check(before);
+    const sheet = existing && read ? existing : openSegmentsTab(ss, existing, shown, rowIds).sheet;
+    apply(sheet, before);
     // Read back as the next run will see it (rows and ids may have moved): metadata afresh.
-    const after = findOwnedSheets(ss);
-    return view(
-      readSegmentsRows(sheet, shown, after.rowValues('segments', SEGMENT_ID_KEY)).catalogue,
-      sheet.getName(),
-    );
+    const after = readSegmentsRows(sheet, shown, findOwnedSheets(ss).rowValues('segments', SEGMENT_ID_KEY));
+    return view(after ? after.catalogue : defaultCatalogue(), sheet.getName());
   });
 }
 
@@ -199,31 +203,34 @@ function rowOf(id: string, rows: SegmentsRows): number {
 
 export function addSegment(rawName: unknown): SegmentsView {
   const name = textArg(rawName, 'The segment name', 100);
-  return editSegments((sheet, rows) => {
+  return editSegments((rows) => {
     refuseDuplicate(name, rows);
-    sheet.getRange(rows.lastRow + 1, 1).setValue(typedText(name));
+    return (sheet, at) => sheet.getRange(at.lastRow + 1, 1).setValue(typedText(name));
   });
 }
 
 export function renameSegment(rawId: unknown, rawName: unknown): SegmentsView {
   const id = textArg(rawId, 'The segment', 200);
   const name = textArg(rawName, 'The new name', 100);
-  return editSegments((sheet, rows) => {
-    const row = rowOf(id, rows);
+  return editSegments((rows) => {
+    rowOf(id, rows);
     refuseDuplicate(name, rows, id);
-    sheet.getRange(row, 1).setValue(typedText(name));
+    return (sheet, at) => sheet.getRange(rowOf(id, at), 1).setValue(typedText(name));
   });
 }
 
 export function removeSegment(rawId: unknown): SegmentsView {
   const id = textArg(rawId, 'The segment', 200);
-  return editSegments((sheet, rows) => {
-    const row = rowOf(id, rows);
-    // Only the segment's cells are cleared: the levels table shares the tab's rows. Its id goes with it.
-    sheet.getRange(row, 1, 1, 5).clearContent();
-    for (const md of sheet.getRange(`${row}:${row}`).getDeveloperMetadata()) {
-      if (md.getKey() === SEGMENT_ID_KEY) md.remove();
-    }
+  return editSegments((rows) => {
+    rowOf(id, rows);
+    return (sheet, at) => {
+      const row = rowOf(id, at);
+      // Only the segment's cells are cleared: the levels table shares the tab's rows. Its id goes with it.
+      sheet.getRange(row, 1, 1, 5).clearContent();
+      for (const md of sheet.getRange(wholeRowA1(row)).getDeveloperMetadata()) {
+        if (md.getKey() === SEGMENT_ID_KEY) md.remove();
+      }
+    };
   });
 }
 

@@ -7,10 +7,11 @@ import { UserError } from './errors';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet } from './ownedSheets';
-import { protectGenerated } from './protection';
+import { NO_PROTECTION, protectGenerated, readProtection, type ProtectionState } from './protection';
 import { blockA1, RangeBatch } from './ranges';
 import { readRosterGrid } from './rosterSheet';
 import { readSegmentsTab } from './segmentsTab';
+import { outOfRoom } from './workbookLimit';
 import { loadListSettings } from './settings';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -39,9 +40,9 @@ export function generateSummary(): SummaryReport {
     const existing = owned.get('summary');
     const summary = existing ?? createOwnedSheet(ss, 'summary');
     const area = existing ? existing.getDataRange() : null;
-    const boardNotes = area
-      ? readBoardNotes(area.getValues(), area.getFormulas())
-      : new Map<number, string>();
+    const oldValues = area ? area.getValues() : [];
+    const boardNotes = area ? readBoardNotes(oldValues, area.getFormulas()) : new Map<number, string>();
+    const protection = existing ? readProtection(existing) : NO_PROTECTION;
     const boardNoteFormulas = new Set(
       [...boardNotes].filter(([, note]) => note.startsWith('=')).map(([q]) => q),
     );
@@ -62,7 +63,16 @@ export function generateSummary(): SummaryReport {
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));
     }
-    writeSummary(summary, plan, !existing);
+    try {
+      writeSummary(summary, plan, {
+        fresh: !existing,
+        oldRows: oldValues.length,
+        oldColumns: oldValues[0]?.length ?? 0,
+        protection,
+      });
+    } catch (e) {
+      throw outOfRoom(ss, e, existing ? [] : [summary], Math.max(plan.values.length, 1000) * 26);
+    }
 
     return {
       summarySheet: summary.getName(),
@@ -89,7 +99,14 @@ const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap:
  * grid per property (setBackgrounds, setFontWeights, setWraps) and every range comes from one getRangeList, so
  * the number of calls is fixed. https://developers.google.com/apps-script/guides/support/best-practices
  */
-function writeSummary(sheet: Sheet, plan: SummaryPlan, fresh: boolean): void {
+function writeSummary(
+  sheet: Sheet,
+  plan: SummaryPlan,
+  before: { fresh: boolean; oldRows: number; oldColumns: number; protection: ProtectionState },
+): void {
+  const { fresh, protection } = before;
+  // One-time formats on a new tab, or one a stopped first generation left without them.
+  const firstWrite = !protection.finished;
   const rows = plan.values.length;
   const width = plan.width;
   const maxRows = sheet.getMaxRows();
@@ -100,18 +117,25 @@ function writeSummary(sheet: Sheet, plan: SummaryPlan, fresh: boolean): void {
   const batch = new RangeBatch(sheet);
   const everything = batch.add(blockA1(1, 1, Math.max(maxRows, rows), Math.max(maxColumns, width)));
   const all = batch.add(blockA1(1, 1, rows, width));
+  // The new values over the old area too ('' where the new summary is smaller): one write replaces the old
+  // content, and nothing is cleared before it lands, so a run stopped earlier leaves the Board notes in place.
+  const covered = { rows: Math.max(rows, before.oldRows), columns: Math.max(width, before.oldColumns) };
+  const cover = batch.add(blockA1(1, 1, covered.rows, covered.columns));
   const title = batch.add(plan.title);
   const notes = plan.notesRows.map((r) => blockA1(r, 2, 1, width - 1));
   const merges = notes.map((a1) => batch.add(a1));
   const chartData = plan.chart ? batch.add(plan.chart.dataRange) : -1;
   if (!fresh) {
-    sheet.clear();
     batch.get(everything).breakApart();
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   }
+  const padded = Array.from({ length: covered.rows }, (_, r) =>
+    Array.from({ length: covered.columns }, (_, c) => plan.values[r]?.[c] ?? ''),
+  );
+  batch.get(cover).setValues(padded);
+  if (!fresh) batch.get(everything).clearFormat();
 
   const block = batch.get(all);
-  block.setValues(plan.values);
   const styleOf = <T>(pick: (s: (typeof STYLE)[CellStyle]) => T, plain: T) =>
     plan.styles.map((row) => row.map((style) => (style ? pick(STYLE[style]) : plain)));
   block.setBackgrounds(styleOf((s) => s.background, null));
@@ -119,7 +143,7 @@ function writeSummary(sheet: Sheet, plan: SummaryPlan, fresh: boolean): void {
   block.setWraps(styleOf((s) => s.wrap, false));
   batch.get(title).setFontSize(16);
   for (const at of merges) batch.get(at).merge();
-  if (fresh) {
+  if (firstWrite) {
     // Widths and the frozen title only on a new tab: a regeneration keeps what people adjusted.
     sheet.setColumnWidth(1, 380);
     sheet.setColumnWidths(2, width - 1, 110);
@@ -137,5 +161,5 @@ function writeSummary(sheet: Sheet, plan: SummaryPlan, fresh: boolean): void {
       .build();
     sheet.insertChart(chart);
   }
-  protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, fresh);
+  protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, protection);
 }

@@ -359,7 +359,7 @@ describe('safety', () => {
     });
     build(addon);
     stop();
-    expect(String((nested as Error).message)).toMatch(/already building.*Try again/);
+    expect(String((nested as Error).message)).toMatch(/already at work.*Try again/);
     expect(roster(s)).toHaveLength(5);
   });
 

@@ -514,3 +514,24 @@ describe('a roster of thousands', () => {
     expect(liveCounts(s)).toEqual(expectedCounts(s));
   });
 });
+
+describe('level names that look like criteria', () => {
+  test('a level named "Core*" counts only itself, not "Core" too (wildcards are escaped)', () => {
+    const { s, addon } = setUp(PARTNERS);
+    build(addon);
+    // People rename two levels on the Segments tab (the levels table starts at G1), then refresh.
+    s.typeInto('Segments', 'G2', 'Core');
+    s.typeInto('Segments', 'G3', 'Core*');
+    build(addon);
+    type(s, 'Acme Consulting', 'Level', 'Core');
+    type(s, 'Bright Fund', 'Level', 'Core*');
+    generate(addon);
+    const { byLevel } = tables(s);
+    const header = summaryTable(s, 'Segment by level').header;
+    const at = (segment: string, level: string) =>
+      byLevel.find((r) => r[0] === segment)![header.indexOf(level)];
+    // Acme is a Contractor at level Core; Bright Fund a Funder (and Advisor) at level Core*.
+    expect([at('Contractor', 'Core'), at('Contractor', 'Core*')]).toEqual([1, 0]);
+    expect([at('Funder', 'Core'), at('Funder', 'Core*')]).toEqual([0, 1]);
+  });
+});

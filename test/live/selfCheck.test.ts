@@ -221,7 +221,7 @@ describe('a broken add-on is reported, never passed', () => {
         standIn.onServiceCall((call) => {
           if (armed && call.className === 'Range' && call.method === 'setValues' && call.index > 60) {
             armed = false;
-            standIn.failOnCall(1);
+            standIn.failOnCall(0); // this very write fails, whatever call follows it
           }
         });
       },

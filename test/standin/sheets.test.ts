@@ -197,3 +197,24 @@ describe('Spreadsheet and Sheet', () => {
     expect(() => (sheet as unknown as { bar(): void }).bar()).toThrow('not emulated: Sheet.bar');
   });
 });
+
+describe('the 10-million-cell limit of a spreadsheet', () => {
+  // https://support.google.com/drive/answer/37603: every sheet's rows × columns count, empty cells too.
+  const TOO_BIG =
+    'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
+  test('a new sheet, rows or columns past it are refused and nothing grows', () => {
+    const { standIn, ss } = setup({ initialSheet: null });
+    // 99,900 × 100 = 9,990,000 cells: room for 10,000 more, less than a new 1000 × 26 sheet.
+    standIn.addSheet('Big', [['x']], { maxRows: 99900, maxColumns: 100 });
+    const big = ss.getSheetByName('Big')!;
+    expectException(() => ss.insertSheet('More'), TOO_BIG);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Big']);
+    expectException(() => big.insertRowsAfter(10, 101), TOO_BIG);
+    expectException(() => big.insertColumnsBefore(1, 1), TOO_BIG);
+    expect([big.getMaxRows(), big.getMaxColumns()]).toEqual([99900, 100]);
+    // Up to the limit is fine: 100 rows of 100 cells fill it exactly.
+    big.insertRowsAfter(10, 100);
+    expect(big.getMaxRows()).toBe(100000);
+  });
+});

@@ -23,15 +23,20 @@ export function countFormula(row: number, cols: FormulaColumns): string {
 }
 
 /**
- * TRUE when the name in `cell` heads a ticked segment column on this row. The span covers the segment columns;
- * any other column inside it never matches because its header is not a segment name. COUNTIFS over two rows of
- * the same shape, no array arithmetic, so it reads the same in every spreadsheet engine.
+ * TRUE when the name in `cell` heads a ticked segment column on this row: one plain comparison per active segment
+ * column, `OR(AND($D$1=M5,$D5=TRUE),…)`. A comparison reads the name as text (case aside) in every spreadsheet
+ * engine, where a COUNTIFS criterion would read a segment named "=SUM(1,2)", "<Peers>", "Grant*" or "Tilde~s"
+ * as an operator or a wildcard. No array arithmetic either, so it reads the same everywhere.
  */
 function tickedUnder(cell: string, row: number, cols: FormulaColumns): string {
   if (cols.segmentColumns.length === 0) return 'FALSE';
-  const first = columnLetter(Math.min(...cols.segmentColumns));
-  const last = columnLetter(Math.max(...cols.segmentColumns));
-  return `COUNTIFS($${first}$1:$${last}$1,${cell},$${first}${row}:$${last}${row},TRUE)>0`;
+  const terms = [...cols.segmentColumns]
+    .sort((a, b) => a - b)
+    .map((c) => {
+      const l = columnLetter(c);
+      return `AND($${l}$1=${cell},$${l}${row}=TRUE)`;
+    });
+  return `OR(${terms.join(',')})`;
 }
 
 /** `Check`: what needs attention on the row, in words, '' when nothing does. */

@@ -61,6 +61,8 @@ export interface RosterInput {
   suggest: (descriptions: readonly string[]) => number[];
   /** null on a first build. */
   state: RosterSheetState | null;
+  /** A stopped first build left the roster without its one-time formats: widths for every column of ours. */
+  unfinished?: boolean;
 }
 
 export interface RosterStats {
@@ -255,6 +257,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     recordWhole(row, column, d);
     want(row, column, d);
   };
+  // Status is ours and may be written whole, but people set Excluded in it: its writes are guarded (below).
   const ownedColumns = [partnerCol, idCol, col('suggested'), cols.count, col('check'), statusCol].filter(
     (c): c is number => c !== undefined,
   );
@@ -284,6 +287,16 @@ export function planRoster(input: RosterInput): RosterPlan {
     }
     const status = cellText(row[statusCol - 1]).trim();
     const excluded = status.toLowerCase() === STATUS_EXCLUDED.toLowerCase();
+    if (p && status === '') {
+      // Status lands with a new row's last cells: a partner without one was appended by a run that stopped.
+      // Its cells still blank get what a new partner gets (nobody has typed into a blank checkbox).
+      const suggested = new Set(suggestedOf(p));
+      segments.forEach((_, s) => {
+        if (row[segmentColumns[s] - 1] === '') want(r, segmentColumns[s], value(suggested.has(s)));
+      });
+      for (const key of keep) if (row[col(key) - 1] === '') want(r, col(key), value(false));
+      if (row[col('reviewed') - 1] === '') want(r, col('reviewed'), value(false));
+    }
     if (p) {
       ownedWhole(r, partnerCol, text(p.name));
       if (idCol) ownedWhole(r, idCol, text(p.id));
@@ -343,6 +356,20 @@ export function planRoster(input: RosterInput): RosterPlan {
   stats.partners = rowPartner.size + newPartners.length;
 
   const writes = groupWrites(changes, completeWhole(whole, lastRow), FIRST_ROW);
+  // Cells people may set while a refresh runs (Status → Excluded, a dropdown choice) that the refresh rewrites
+  // on existing rows: the writer re-reads them just before writing and keeps any that changed since this read.
+  const guardedColumns = [statusCol, cols.primary, cols.managedLike];
+  for (const w of writes) {
+    const rows = Math.min(w.values.length, lastRowNow - w.row + 1);
+    const columns = guardedColumns.map((c) => c - w.column).filter((i) => i >= 0 && i < w.values[0].length);
+    if (rows < 1 || columns.length === 0) continue;
+    w.guard = {
+      columns,
+      expected: Array.from({ length: rows }, (_, r) =>
+        columns.map((i) => cellText(values[w.row + r - 1]?.[w.column + i - 1])),
+      ),
+    };
+  }
 
   // 5. Validations: put back whatever a paste wiped, for every data row.
   const segmentNames = segments.map((s) => s.name);
@@ -472,7 +499,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     frozen: frozenSame ? null : frozen,
     widths: slots
       .flatMap((s, i) => {
-        if (s.current !== null || !s.key) return [];
+        if ((s.current !== null && !input.unfinished) || !s.key) return [];
         const w = segmentIdOf(s.key) !== null ? 110 : WIDTHS[s.key as FixedRole];
         return w ? [{ column: i + 1, count: 1, width: w }] : [];
       })

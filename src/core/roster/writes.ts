@@ -1,11 +1,42 @@
 // Turns the cells a plan wants to change into few rectangular writes: the number of writes depends on how the
 // changes lie, never on the number of partners.
-import { Desired, toWritten } from './cells';
+import { checkFits } from '../limits';
+import { cellText } from '../text';
+import { Desired, text, toWritten } from './cells';
 
 export interface CellWrite {
   row: number;
   column: number;
   values: (string | number | boolean)[][];
+  /**
+   * Cells people may have changed since the plan read them: `columns` are indexes into each row of values,
+   * `expected` their text as read, for the first expected.length rows. Where a cell no longer reads as expected,
+   * the person's entry stays.
+   */
+  guard?: { columns: number[]; expected: string[][] };
+}
+
+/** The values to write once the guarded cells are compared with what the sheet holds now (`now`, getValues). */
+export function keepNewerEntries(
+  write: CellWrite,
+  now: readonly unknown[][],
+): (string | number | boolean)[][] {
+  const guard = write.guard;
+  if (!guard) return write.values;
+  return write.values.map((row, r) => {
+    if (r >= guard.expected.length) return row;
+    const out = [...row];
+    guard.columns.forEach((c, i) => {
+      const current = now[r]?.[c];
+      if (cellText(current) === guard.expected[r][i]) return;
+      // Written back as it stands (a no-op on the sheet): numbers and booleans as such, anything else as text.
+      out[c] =
+        typeof current === 'number' || typeof current === 'boolean'
+          ? current
+          : toWritten(text(cellText(current)));
+    });
+    return out;
+  });
 }
 
 /** Above this many separate runs in one column, an add-on column is written whole, in one call. */
@@ -61,6 +92,17 @@ export function groupWrites(
 
 function fill(write: CellWrite, columns: Desired[][]): CellWrite {
   const height = columns[0].length;
-  write.values = Array.from({ length: height }, (_, r) => columns.map((col) => toWritten(col[r])));
+  write.values = Array.from({ length: height }, (_, r) =>
+    columns.map((col) => {
+      const written = toWritten(col[r]);
+      // Refused while planning, before anything is written: a write Sheets refuses half-way leaves a half roster.
+      checkFits(
+        written,
+        `The text for row ${write.row + r} of the roster`,
+        'Shorten it where it comes from (your partner list or the Segments tab), then build again.',
+      );
+      return written;
+    }),
+  );
   return write;
 }

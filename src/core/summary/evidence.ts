@@ -1,6 +1,7 @@
 // The evidence under each discussion question, from the roster as the board left it: ticks and dropdowns, not
 // suggestions; Excluded partners left out; Not in list partners listed apart. PRODUCT.md, "Discussion Summary".
 import { ColumnKey, columnsByKey, segmentKey, STATUS_EXCLUDED, STATUS_NOT_IN_LIST } from '../roster/columns';
+import { joinWithin, MAX_CELL_CHARACTERS, shorten } from '../limits';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue, Segment } from '../types';
 
@@ -58,13 +59,23 @@ export const QUESTIONS = [
 
 export const MAX_ENTRIES = 200;
 
+/** Longest partner name an evidence line shows whole; longer ones end in "…" (the roster keeps them whole). */
+export const MAX_SHOWN_NAME = 300;
+
+/**
+ * Longest evidence line: it lands in one cell after a "• " (and, when Sheets would misread it, an apostrophe),
+ * so it stays well inside the 50,000 characters a cell holds, whatever the names and Segments tab hold.
+ */
+export const MAX_LINE = MAX_CELL_CHARACTERS - 1000;
+
 /** Evidence lines for one question; `more` counts entries left out past MAX_ENTRIES. */
 export interface Evidence {
   lines: string[];
   more: number;
 }
 
-function capped(lines: string[]): Evidence {
+function capped(all: string[]): Evidence {
+  const lines = all.map((line) => shorten(line, MAX_LINE));
   return lines.length > MAX_ENTRIES
     ? { lines: lines.slice(0, MAX_ENTRIES), more: lines.length - MAX_ENTRIES }
     : { lines, more: 0 };
@@ -88,8 +99,10 @@ export function managedFits(row: BoardRow, segments: readonly Segment[]): boolea
   return i >= 0 && row.segments.includes(i);
 }
 
-export function evidenceFor(rows: readonly BoardRow[], catalogue: Catalogue): Evidence[] {
+export function evidenceFor(board: readonly BoardRow[], catalogue: Catalogue): Evidence[] {
   const { segments, levels } = catalogue;
+  // Names as shown: a name that fills a cell is cut, so the lines that list it still fit theirs.
+  const rows = board.map((r) => ({ ...r, partner: shorten(r.partner, MAX_SHOWN_NAME) }));
   const names = (r: BoardRow) => r.segments.map((i) => segments[i].name).join(', ');
 
   // 1. Several segments: reviewed rows first (a tick nobody reviewed is still a suggestion).
@@ -111,7 +124,16 @@ export function evidenceFor(rows: readonly BoardRow[], catalogue: Catalogue): Ev
     const fit = rows.filter(
       (r) => managedFits(r, segments) === true && segmentIndex(segments, r.managedLike) === i,
     );
-    if (fit.length) q2.push(`${s.name} (${fit.length}): ${listedApart(fit, (r) => r.partner).join(', ')}`);
+    if (fit.length) {
+      const head = `${s.name} (${fit.length}): `;
+      q2.push(
+        head +
+          joinWithin(
+            listedApart(fit, (r) => r.partner),
+            Math.max(1000, MAX_LINE - head.length),
+          ),
+      );
+    }
   });
   const unknownManaged = rows.filter((r) => managedFits(r, segments) === null).length;
   if (unknownManaged)
@@ -151,5 +173,7 @@ export function evidenceFor(rows: readonly BoardRow[], catalogue: Catalogue): Ev
     return `${s.name}: ${s.howToManage || 'no "How to manage" yet on the Segments tab'}. ${otherwise} of ${inSeg.length} managed otherwise.`;
   });
 
-  return [capped(q1), capped(q2), capped(q3), { lines: q4, more: 0 }, { lines: q5, more: 0 }];
+  // One line per segment under questions 4 and 5: every segment is shown, however many.
+  const whole = (lines: string[]): Evidence => ({ lines: lines.map((l) => shorten(l, MAX_LINE)), more: 0 });
+  return [capped(q1), capped(q2), capped(q3), whole(q4), whole(q5)];
 }

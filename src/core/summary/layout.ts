@@ -139,7 +139,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     add(
       typedText(s.name),
       ...levels.map(
-        (_, i) => `=COUNTIFS(${ticked},${col('level')},${columnLetter(i + 2)}$${levelHeader},${notExcluded})`,
+        (l) => `=COUNTIFS(${ticked},${col('level')},${formulaString(exactly(l.name))},${notExcluded})`,
       ),
       `=COUNTIFS(${ticked},${col('level')},"",${notExcluded})`,
     );
@@ -184,4 +184,14 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   }
 
   return { values: grid, width, title, headings, tableHeaders, questions, notesRows, chart, styles };
+}
+
+/**
+ * A COUNTIFS criterion matching `text` exactly: * ? ~ escaped with ~, and a text starting like an operator
+ * (< > =) put after "=", so a level named "x*" or "<x" counts only itself.
+ * https://support.google.com/docs/answer/3256550 (COUNTIFS criteria, wildcards)
+ */
+export function exactly(text: string): string {
+  const escaped = text.replace(/[~*?]/g, (c) => `~${c}`);
+  return /^[<>=]/.test(escaped) ? `=${escaped}` : escaped;
 }

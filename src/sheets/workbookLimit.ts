@@ -1,0 +1,34 @@
+// Google Sheets' 10 million cells per spreadsheet (every sheet's rows × columns, empty cells too):
+// https://support.google.com/drive/answer/37603. The add-on grows the grid (new sheets, rows, columns) before it
+// writes anything into it, so a refusal there leaves nothing half-written; this turns it into plain words.
+import { MAX_WORKBOOK_CELLS, workbookLimitProblem } from '../core/limits';
+import { UserError } from './errors';
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Every sheet's grid: 1 + 2 calls a sheet, so asked only after something failed. */
+export function cellsInWorkbook(ss: Spreadsheet): number {
+  return ss.getSheets().reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+}
+
+/**
+ * What to throw after `error` stopped a run that made `made` and still needed about `adding` cells. When the
+ * spreadsheet is at the cell limit, the sheets this run made are deleted (nothing of anyone's is in them) and
+ * the reason is said in plain words; any other error goes on as it was. The limit is judged by counting, not by
+ * the error's wording, which Apps Script does not document.
+ */
+export function outOfRoom(ss: Spreadsheet, error: unknown, made: readonly Sheet[], adding: number): unknown {
+  if (error instanceof UserError) return error;
+  let current: number;
+  try {
+    current = cellsInWorkbook(ss);
+    if (current + adding <= MAX_WORKBOOK_CELLS) return error;
+    for (const sheet of made) {
+      current -= sheet.getMaxRows() * sheet.getMaxColumns();
+      ss.deleteSheet(sheet);
+    }
+  } catch {
+    return error; // the service is failing: the first error is the one to report
+  }
+  return new UserError(workbookLimitProblem(current, adding) ?? String(error));
+}
