@@ -3,16 +3,10 @@
 import { cellA1 } from '../../dev/standin/a1';
 import { createStandIn, type StandIn } from '../../dev/standin/index';
 import { loadAddon, type LoadedAddon } from '../../dev/standin/loader';
+import { QUESTIONS } from './helpers';
 
 const SUMMARY = 'Discussion Summary';
 const ROSTER = 'Partner Roster';
-const QUESTIONS = [
-  'Do we have any partners who fall into more than one segment? What does that tell us about those partners?',
-  'Where do we manage partner relationships appropriately (i.e., appropriate for the segment)?',
-  'Where could we improve?',
-  'How does looking at our partners by segment affect how you think about partner relationships?',
-  'What should we start doing differently (more of this, less of that) in relation to our partner segments?',
-];
 
 function setUp(rows: string[][]): { s: StandIn; addon: LoadedAddon } {
   const s = createStandIn({ initialSheet: null });

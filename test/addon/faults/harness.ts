@@ -9,6 +9,7 @@ import type { CallPhase } from '../../../dev/standin/calls';
 import { createStandIn, type StandIn } from '../../../dev/standin/index';
 import { loadAddon, type LoadedAddon } from '../../../dev/standin/loader';
 import type { Cell, GridRect, MetadataEntry, SheetModel } from '../../../dev/standin/workbook';
+import { QUESTIONS } from '../helpers';
 
 let codePath: string | null = null;
 
@@ -41,13 +42,7 @@ export interface Doc {
   addon: LoadedAddon;
 }
 
-export const QUESTIONS = [
-  'Do we have any partners who fall into more than one segment? What does that tell us about those partners?',
-  'Where do we manage partner relationships appropriately (i.e., appropriate for the segment)?',
-  'Where could we improve?',
-  'How does looking at our partners by segment affect how you think about partner relationships?',
-  'What should we start doing differently (more of this, less of that) in relation to our partner segments?',
-];
+export { QUESTIONS };
 
 /** Something a person typed that every later run must keep, on the same partner (or question). */
 export type HumanEntry =
