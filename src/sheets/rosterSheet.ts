@@ -4,7 +4,7 @@ import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/c
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
 import { COLUMN_KEY, type OwnedSheets } from './metadata';
-import { buildRule, buildValidation, ourRuleFormula, readValidation } from './rules';
+import { buildRule, buildValidation, ourRuleFormula, readValidations } from './rules';
 import { NO_PROTECTION, protectGenerated, readProtection, type ProtectionState } from './protection';
 import { runs } from '../core/roster/a1';
 import { keepNewerEntries } from '../core/roster/writes';
@@ -76,10 +76,7 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     values = all.getValues();
     formulas = all.getFormulas();
     // Rules of the header row are not ours to judge: dropped.
-    validations = all
-      .getDataValidations()
-      .slice(1)
-      .map((row) => row.map(readValidation));
+    validations = readValidations(all.getDataValidations().slice(1));
     const header = sheet.getRange(1, 1, 1, width);
     headerNotes = header.getNotes()[0];
     headerBackgrounds = header.getBackgrounds()[0];

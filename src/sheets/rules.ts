@@ -15,21 +15,37 @@ export function buildValidation(spec: ValidationSpec): DataValidation {
     .build();
 }
 
-export function readValidation(dv: DataValidation | null): ValidationSpec | null {
-  if (!dv) return null;
-  const type = dv.getCriteriaType();
+const CHECKBOX: ValidationSpec = { kind: 'checkbox' };
+
+/**
+ * The rules of a grid of cells (getDataValidations) as plain specs. A roster repeats a handful of rules down
+ * thousands of rows, so the getters asked per cell are the fewest that tell a wiped or stale rule: the type, and
+ * for a list its values. Help text and allow-invalid are read once per column and list, and the spec is shared.
+ */
+export function readValidations(
+  grid: readonly (readonly (DataValidation | null)[])[],
+): (ValidationSpec | null)[][] {
   const criteria = SpreadsheetApp.DataValidationCriteria;
-  if (type === criteria.CHECKBOX) return dv.getCriteriaValues().length === 0 ? { kind: 'checkbox' } : null;
-  if (type === criteria.VALUE_IN_LIST) {
-    const values = dv.getCriteriaValues()[0];
-    return {
-      kind: 'list',
-      values: Array.isArray(values) ? values.map(String) : [],
-      allowInvalid: dv.getAllowInvalid(),
-      helpText: dv.getHelpText() ?? '',
-    };
-  }
-  return null;
+  const checkbox = criteria.CHECKBOX;
+  const inList = criteria.VALUE_IN_LIST;
+  const lists = new Map<string, ValidationSpec>();
+  const read = (dv: DataValidation | null, column: number): ValidationSpec | null => {
+    if (!dv) return null;
+    const type = dv.getCriteriaType();
+    if (type === checkbox) return CHECKBOX;
+    if (type !== inList) return null;
+    const first: unknown = dv.getCriteriaValues()[0];
+    const values = Array.isArray(first) ? first.map(String) : [];
+    // Per column: Primary segment and Managed like list the same segments with different help texts.
+    const key = `${column}\u0000${values.join('\u0000')}`;
+    let spec = lists.get(key);
+    if (!spec) {
+      spec = { kind: 'list', values, allowInvalid: dv.getAllowInvalid(), helpText: dv.getHelpText() ?? '' };
+      lists.set(key, spec);
+    }
+    return spec;
+  };
+  return grid.map((row) => row.map((dv, column) => read(dv, column)));
 }
 
 /** The custom formula of a rule the add-on wrote (it names itself: isOurRuleFormula), or null for anyone else's. */

@@ -179,11 +179,16 @@ describe('refresh', () => {
       s.effectiveBackgrounds(ROSTER),
     ]);
     const written = s.calls.cellsWritten;
+    s.calls.reset();
     build(addon);
     expect(
       JSON.stringify([s.sheetValues(ROSTER), s.sheetFormulas(ROSTER), s.effectiveBackgrounds(ROSTER)]),
     ).toBe(before);
-    expect(s.calls.cellsWritten).toBe(written);
+    expect(s.calls.cellsWritten).toBe(0);
+    expect(written).toBeGreaterThan(0);
+    // Nothing else is rewritten either: no rule, note, fill, width, freeze or protection call.
+    const writes = Object.keys(s.calls.byMethod).filter((m) => /\.(set|insert|add|protect|merge)/.test(m));
+    expect(writes).toEqual([]);
   });
 
   test("a sorted roster and a column of people's own refresh right", () => {

@@ -11,8 +11,26 @@ export interface FormulaColumns {
   managedLike: number;
 }
 
+// A roster writes the same formula on every row but for the row number: each is made once per set of columns,
+// with a mark where the row goes, then filled in per row.
+const ROW_MARK = '\u0000';
+const templates = new WeakMap<FormulaColumns, Map<string, string[]>>();
+
+function perRow(cols: FormulaColumns, name: string, make: (row: string) => string): (row: number) => string {
+  let byName = templates.get(cols);
+  if (!byName) templates.set(cols, (byName = new Map()));
+  let parts = byName.get(name);
+  if (!parts) byName.set(name, (parts = make(ROW_MARK).split(ROW_MARK)));
+  const pieces = parts;
+  return (row) => pieces.join(String(row));
+}
+
 /** `# Segments`: ticked boxes of active segments (retired columns are left out of counts). */
 export function countFormula(row: number, cols: FormulaColumns): string {
+  return perRow(cols, 'count', (r) => makeCountFormula(r, cols))(row);
+}
+
+function makeCountFormula(row: string, cols: FormulaColumns): string {
   if (cols.segmentColumns.length === 0) return '=0';
   const parts = runs(cols.segmentColumns).map(([from, to]) =>
     from === to
@@ -28,7 +46,7 @@ export function countFormula(row: number, cols: FormulaColumns): string {
  * engine, where a COUNTIFS criterion would read a segment named "=SUM(1,2)", "<Peers>", "Grant*" or "Tilde~s"
  * as an operator or a wildcard. No array arithmetic either, so it reads the same everywhere.
  */
-function tickedUnder(cell: string, row: number, cols: FormulaColumns): string {
+function tickedUnder(cell: string, row: string, cols: FormulaColumns): string {
   if (cols.segmentColumns.length === 0) return 'FALSE';
   const terms = [...cols.segmentColumns]
     .sort((a, b) => a - b)
@@ -41,6 +59,10 @@ function tickedUnder(cell: string, row: number, cols: FormulaColumns): string {
 
 /** `Check`: what needs attention on the row, in words, '' when nothing does. */
 export function checkFormula(row: number, cols: FormulaColumns): string {
+  return perRow(cols, 'check', (r) => makeCheckFormula(r, cols))(row);
+}
+
+function makeCheckFormula(row: string, cols: FormulaColumns): string {
   const count = `${columnLetter(cols.count)}${row}`;
   const primary = `${columnLetter(cols.primary)}${row}`;
   const managed = `${columnLetter(cols.managedLike)}${row}`;
@@ -83,5 +105,5 @@ export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number
 export function notFittingCondition(label: string, column: number, cols: FormulaColumns): string {
   const cell = `${columnLetter(column)}2`;
   // IF, not AND: a blank choice is never flagged, and the count is not asked of a blank.
-  return markedCondition(label, `IF(${cell}="",FALSE,NOT(${tickedUnder(cell, 2, cols)}))`);
+  return markedCondition(label, `IF(${cell}="",FALSE,NOT(${tickedUnder(cell, '2', cols)}))`);
 }

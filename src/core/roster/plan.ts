@@ -329,28 +329,32 @@ export function planRoster(input: RosterInput): RosterPlan {
     );
   }
 
+  // New rows: every cell of ours, the same kinds on every row (shared, never mutated), people's columns left out.
+  const peopleOwnedColumn = slots.map((slot) => !!slot.key && isPeopleOwned(slot.key));
+  const put = (r: number, c: number, v: Desired) =>
+    peopleOwnedColumn[c - 1] ? want(r, c, v) : ownedWhole(r, c, v);
+  const TICKED = value(true);
+  const UNTICKED = value(false);
+  const BLANK = text('');
+  const IN_LIST = text(STATUS_IN_LIST);
+  const keptColumns = [...keep].map((key) => col(key));
   newPartners.forEach((p, i) => {
     const r = firstNewRow + i;
-    const suggested = new Set(suggestedOf(p));
-    const d = new Map<number, Desired>();
-    d.set(partnerCol, text(p.name));
-    if (idCol) d.set(idCol, text(p.id));
-    d.set(col('suggested'), text(suggestedText(p)));
-    segments.forEach((_, s) => d.set(segmentColumns[s], value(suggested.has(s))));
-    for (const key of keep) d.set(col(key), value(false));
-    d.set(cols.count, formula(countFormula(r, cols)));
-    d.set(cols.primary, text(''));
-    d.set(col('level'), text(''));
-    d.set(cols.managedLike, text(''));
-    d.set(col('check'), formula(checkFormula(r, cols)));
-    d.set(col('reviewed'), value(false));
-    d.set(col('notes'), text(''));
-    d.set(statusCol, text(STATUS_IN_LIST));
-    for (const [c, v] of d) {
-      if (isPeopleOwned(slots[c - 1].key as ColumnKey)) want(r, c, v);
-      else ownedWhole(r, c, v);
-    }
-    const ticks = segments.map((_, s) => suggested.has(s));
+    const suggested = suggestedOf(p);
+    put(r, partnerCol, text(p.name));
+    if (idCol) put(r, idCol, text(p.id));
+    put(r, col('suggested'), text(suggestedText(p)));
+    const ticks = segments.map((_, s) => suggested.includes(s));
+    for (let s = 0; s < segments.length; s++) put(r, segmentColumns[s], ticks[s] ? TICKED : UNTICKED);
+    for (const c of keptColumns) put(r, c, UNTICKED);
+    put(r, cols.count, formula(countFormula(r, cols)));
+    put(r, cols.primary, BLANK);
+    put(r, col('level'), BLANK);
+    put(r, cols.managedLike, BLANK);
+    put(r, col('check'), formula(checkFormula(r, cols)));
+    put(r, col('reviewed'), UNTICKED);
+    put(r, col('notes'), BLANK);
+    put(r, statusCol, IN_LIST);
     tally(stats, ticks, false, false, false, true);
   });
   stats.partners = rowPartner.size + newPartners.length;
@@ -415,8 +419,16 @@ export function planRoster(input: RosterInput): RosterPlan {
     .flatMap(([c, spec]) => {
       let first = -1;
       let last = -1;
+      // Rows mostly share one rule object (readValidations interns them): compare each distinct one once.
+      let seen: ValidationSpec | null | undefined;
+      let seenSame = false;
       for (let r = 0; r < dataRows; r++) {
-        if (!sameValidation(currentValidations[r]?.[c - 1] ?? null, spec)) {
+        const current = currentValidations[r]?.[c - 1] ?? null;
+        if (current !== seen) {
+          seen = current;
+          seenSame = sameValidation(current, spec);
+        }
+        if (!seenSame) {
           if (first < 0) first = r;
           last = r;
         }

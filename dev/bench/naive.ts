@@ -1,0 +1,190 @@
+// The naive baseline: the same roster written the way a first Apps Script usually is, one service call (or a
+// few) per partner row. It runs against the stand-in, so its calls are counted by the same rules
+// (dev/standin/calls.ts) as the add-on's. The logic is kept crude on purpose (what matters is the I/O shape):
+// the list and the roster are read in one call each, as any script does, but every partner row is written
+// with its own calls:
+//   build:   per partner: its row (getRange + setValues), its segment checkboxes (getRange + insertCheckboxes),
+//            its three dropdowns (getRange + setDataValidation, ×3), its Reviewed checkbox (getRange +
+//            insertCheckboxes): 12 calls a partner;
+//   refresh: per partner already there: Suggested and Status (getRange + setValue, ×2): 4 calls; per new
+//            partner: the 12 calls of the build;
+//   summary: per partner: its roster row read (getRange + getValues): 2 calls; then a fixed block of counts.
+// Fixed calls (getActiveSpreadsheet, reading the list, inserting the sheets, headers) come on top.
+import { createStandIn, type StandIn } from '../standin/index';
+import { appendRows, generateList, LIST_SHEET, seedList } from './generate';
+
+const SEGMENTS: [string, string[]][] = [
+  ['Contractor', ['contract', 'contractor', 'vendor', 'consultant', 'supplier', 'procurement', 'invoice']],
+  ['Advisor', ['advisor', 'adviser', 'advisory', 'mentor', 'expert', 'council']],
+  ['Funder', ['grant', 'grantor', 'funder', 'donor', 'foundation', 'sponsor']],
+  ['Grantee', ['grantee', 'subgrant', 'subgrantee', 'subrecipient', 'sub-recipient']],
+  ['Implementing partner', ['mou', 'implementing', 'co-deliver', 'program partner', 'delivery partner']],
+  ['Coalition ally', ['coalition', 'network', 'alliance', 'peer', 'working group']],
+  ['Public agency', ['agency', 'department', 'ministry', 'regulator', 'permit', 'city of', 'county of']],
+  ['Community supporter', ['volunteer', 'in-kind', 'donated space', 'congregation', 'club']],
+];
+const LEVELS = ['Networking', 'Coordinating', 'Cooperating', 'Strategic'];
+const HEADER = [
+  'Partner',
+  'ID',
+  'Suggested',
+  ...SEGMENTS.map(([name]) => name),
+  '# Segments',
+  'Primary segment',
+  'Level',
+  'Managed like',
+  'Check',
+  'Reviewed',
+  'Notes',
+  'Status',
+];
+const SEG_COL = 4;
+const COUNT_COL = SEG_COL + SEGMENTS.length;
+const PRIMARY_COL = COUNT_COL + 1;
+const REVIEWED_COL = COUNT_COL + 6;
+const STATUS_COL = HEADER.length;
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The stand-in's SpreadsheetApp of the run under way. */
+let app: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+interface Partner {
+  key: string;
+  name: string;
+  id: string;
+  text: string;
+}
+
+/** A partner's ID, or (no ID) its name without case or extra spaces. */
+function keyOf(name: string, id: string): string {
+  const realId = /[a-z0-9]/i.test(id) && !['N/A', 'TBD'].includes(id);
+  return realId ? `id:${id}` : `name:${name.toLowerCase().replace(/\s+/g, ' ')}`;
+}
+
+/** Crude merge by ID, else by name; crude substring matching. */
+function partnersOf(values: unknown[][]): Partner[] {
+  const byKey = new Map<string, Partner>();
+  for (const row of values.slice(2)) {
+    const name = String(row[0] ?? '').trim();
+    const id = String(row[1] ?? '').trim();
+    if (!name && !id) continue;
+    const key = keyOf(name, id);
+    const text = `${row[2] ?? ''} ${row[3] ?? ''}`;
+    const partner = byKey.get(key);
+    if (partner) partner.text += ` ${text}`;
+    else byKey.set(key, { key, name, id, text });
+  }
+  return [...byKey.values()];
+}
+
+function suggested(text: string): string[] {
+  const lower = text.toLowerCase();
+  return SEGMENTS.filter(([, words]) => words.some((w) => lower.includes(w))).map(([name]) => name);
+}
+
+function rosterRow(p: Partner, r: number): unknown[] {
+  const names = suggested(p.text);
+  return [
+    p.name,
+    p.id,
+    names.join(', '),
+    ...SEGMENTS.map(([name]) => names.includes(name)),
+    `=COUNTIF(D${r}:K${r},TRUE)`,
+    '',
+    '',
+    '',
+    `=IF(L${r}>1,"Several segments",IF(L${r}=0,"No segment",""))`,
+    false,
+    '',
+    'In list',
+  ];
+}
+
+interface Rules {
+  segments: GoogleAppsScript.Spreadsheet.DataValidation;
+  levels: GoogleAppsScript.Spreadsheet.DataValidation;
+}
+
+/** Built once (builders are local objects: not service calls). */
+function rules(): Rules {
+  const list = (values: string[]) => app.newDataValidation().requireValueInList(values, true).build();
+  return { segments: list(SEGMENTS.map(([name]) => name)), levels: list(LEVELS) };
+}
+
+function writePartnerRow(roster: Sheet, p: Partner, r: number, { segments, levels }: Rules): void {
+  roster.getRange(r, 1, 1, HEADER.length).setValues([rosterRow(p, r)]);
+  roster.getRange(r, SEG_COL, 1, SEGMENTS.length).insertCheckboxes();
+  roster.getRange(r, PRIMARY_COL).setDataValidation(segments);
+  roster.getRange(r, PRIMARY_COL + 1).setDataValidation(levels);
+  roster.getRange(r, PRIMARY_COL + 2).setDataValidation(segments);
+  roster.getRange(r, REVIEWED_COL).insertCheckboxes();
+}
+
+function naiveBuild(ss: Spreadsheet): void {
+  const partners = partnersOf(ss.getSheetByName(LIST_SHEET)!.getDataRange().getValues());
+  const roster = ss.insertSheet('Partner Roster');
+  roster.insertRowsAfter(roster.getMaxRows(), partners.length + 1);
+  roster.getRange(1, 1, 1, HEADER.length).setValues([HEADER]);
+  const r = rules();
+  partners.forEach((p, i) => writePartnerRow(roster, p, i + 2, r));
+}
+
+function naiveRefresh(ss: Spreadsheet): void {
+  const partners = partnersOf(ss.getSheetByName(LIST_SHEET)!.getDataRange().getValues());
+  const roster = ss.getSheetByName('Partner Roster')!;
+  const rows = roster.getDataRange().getValues();
+  const rowOf = new Map(rows.slice(1).map((row, i) => [keyOf(String(row[0]), String(row[1])), i + 2]));
+  let next = rows.length + 1;
+  const r0 = rules();
+  roster.insertRowsAfter(roster.getMaxRows(), partners.length);
+  for (const p of partners) {
+    const r = rowOf.get(p.key);
+    if (r) {
+      roster.getRange(r, 3).setValue(suggested(p.text).join(', '));
+      roster.getRange(r, STATUS_COL).setValue('In list');
+    } else writePartnerRow(roster, p, next++, r0);
+  }
+}
+
+function naiveSummary(ss: Spreadsheet): void {
+  const roster = ss.getSheetByName('Partner Roster')!;
+  const last = roster.getLastRow();
+  const counts = new Map<string, number>();
+  for (let r = 2; r <= last; r++) {
+    const row = roster.getRange(r, 1, 1, HEADER.length).getValues()[0];
+    SEGMENTS.forEach(([name], i) => {
+      if (row[SEG_COL - 1 + i] === true) counts.set(name, (counts.get(name) ?? 0) + 1);
+    });
+  }
+  const summary = ss.insertSheet('Discussion Summary');
+  summary.getRange(1, 1).setValue('Partner segments: discussion summary');
+  SEGMENTS.forEach(([name], i) =>
+    summary.getRange(3 + i, 1, 1, 2).setValues([[name, counts.get(name) ?? 0]]),
+  );
+}
+
+export interface NaiveCalls {
+  build: number;
+  refresh: number;
+  summary: number;
+}
+
+/** Runs the naive build, refresh (1% new) and summary for `partners` partners; returns each one's calls. */
+export function runNaive(partners: number, newPartners: number): NaiveCalls {
+  const list = generateList(partners, newPartners);
+  const s: StandIn = createStandIn({ initialSheet: null });
+  seedList(s, list);
+  app = s.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const phase = (fn: (ss: Spreadsheet) => void): number => {
+    s.calls.reset();
+    s.runExecution(() => fn(app.getActiveSpreadsheet()));
+    return s.calls.count;
+  };
+  const build = phase(naiveBuild);
+  appendRows(s, list);
+  const refresh = phase(naiveRefresh);
+  const summary = phase(naiveSummary);
+  return { build, refresh, summary };
+}
