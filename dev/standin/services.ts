@@ -273,8 +273,20 @@ export function makeUtilities(core: Core) {
 
 // ---- Logger and console ----
 
+// An error logged shows its name, message and stack in the Apps Script execution log, as console.error does in V8
+// (https://developers.google.com/apps-script/guides/logging), not the JSON of its own fields (`{"name":…}`).
+// Errors from the add-on's realm fail `instanceof Error` here, so they are recognised by shape.
 function formatLog(args: unknown[]): string {
-  return args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  return args
+    .map((a) => {
+      if (typeof a === 'string') return a;
+      if (a && typeof a === 'object' && typeof (a as Error).message === 'string' && 'name' in a) {
+        const e = a as Error;
+        return e.stack && e.stack.includes(e.message) ? e.stack : `${e.name}: ${e.message}`;
+      }
+      return JSON.stringify(a);
+    })
+    .join(' ');
 }
 
 export function makeLogger(core: Core) {

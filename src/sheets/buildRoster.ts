@@ -6,7 +6,7 @@ import { planRoster, type RosterPlan, type RosterStats } from '../core/roster/pl
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
-import { createOwnedSheet } from './ownedSheets';
+import { createOwnedSheet, sheetName } from './ownedSheets';
 import { readRosterState, writeRosterPlan } from './rosterSheet';
 import { openSegmentsTab } from './segmentsTab';
 import { saveListSettings } from './settings';
@@ -51,6 +51,7 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
         owned.get('segments'),
         shownNames,
         owned.rowValues('segments', SEGMENT_ID_KEY),
+        owned.isFinished('segments'),
       );
       segmentsSheet = tab.sheet;
       if (tab.made) made.push(tab.sheet);
@@ -63,12 +64,12 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
           listHasId: list.layout.idColumn !== null,
           suggest: (descriptions) => matcher.matchCells(descriptions),
           state,
-          unfinished: read !== null && !read.protection.finished,
+          unfinished: read !== null && !owned.isFinished('roster'),
         }),
       );
       roster = existing ?? createOwnedSheet(ss, 'roster');
       if (!existing) made.push(roster);
-      writeRosterPlan(roster, plan, read);
+      writeRosterPlan(roster, plan, read, !owned.isFinished('roster'));
     } catch (e) {
       throw outOfRoom(ss, e, made, needed);
     }
@@ -79,8 +80,8 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
     });
 
     return {
-      rosterSheet: roster.getName(),
-      segmentsSheet: segmentsSheet.getName(),
+      rosterSheet: sheetName(roster),
+      segmentsSheet: sheetName(segmentsSheet),
       listSheet: list.sheetName,
       listSummary: describeReading(list.reading, list.sheetName),
       firstBuild: state === null,

@@ -8,6 +8,11 @@ type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 export const ROLE_KEY = 'partnerSegments.role';
 export const COLUMN_KEY = 'partnerSegments.column';
 export const SEGMENT_ID_KEY = 'partnerSegments.segmentId';
+/**
+ * On one of our sheets once its first write has landed whole (the value is the role): the last call of that
+ * write. Without it, a sheet of ours was left by a stopped run and gets its one-time formats again.
+ */
+export const FINISHED_KEY = 'partnerSegments.finished';
 
 export type SheetRole = 'segments' | 'roster' | 'summary';
 
@@ -15,9 +20,11 @@ export type SheetRole = 'segments' | 'roster' | 'summary';
 export class OwnedSheets {
   private readonly byRole = new Map<SheetRole, Sheet>();
   private readonly idByRole = new Map<SheetRole, number>();
+  private readonly finished = new Set<string>();
 
   constructor(private readonly metadata: readonly DeveloperMetadata[]) {
     for (const md of metadata) {
+      if (md.getKey() === FINISHED_KEY) this.finished.add(md.getValue() ?? '');
       if (md.getKey() !== ROLE_KEY) continue;
       const role = md.getValue() as SheetRole | null;
       const sheet = md.getLocation().getSheet();
@@ -28,6 +35,11 @@ export class OwnedSheets {
 
   get(role: SheetRole): Sheet | undefined {
     return this.byRole.get(role);
+  }
+
+  /** The role's sheet exists and its first write finished (FINISHED_KEY). */
+  isFinished(role: SheetRole): boolean {
+    return this.byRole.has(role) && this.finished.has(role);
   }
 
   values(): Sheet[] {
@@ -80,4 +92,9 @@ export class OwnedSheets {
 /** Everything the add-on marked in the spreadsheet: one finder call. */
 export function findOwnedSheets(ss: Spreadsheet): OwnedSheets {
   return new OwnedSheets(ss.createDeveloperMetadataFinder().find());
+}
+
+/** The last call of a sheet's first write (FINISHED_KEY). */
+export function markFinished(sheet: Sheet, role: SheetRole): void {
+  sheet.addDeveloperMetadata(FINISHED_KEY, role);
 }

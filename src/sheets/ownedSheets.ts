@@ -4,6 +4,14 @@ import { ROLE_KEY, SheetRole } from './metadata';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+// Names of the sheets this run made: known without asking (a sheet object lives for one execution).
+const madeNames = new WeakMap<Sheet, string>();
+
+/** The sheet's name: remembered for a sheet this run made, else asked (one call). */
+export function sheetName(sheet: Sheet): string {
+  return madeNames.get(sheet) ?? sheet.getName();
+}
+
 export const DEFAULT_NAMES: Record<SheetRole, string> = {
   segments: 'Segments',
   roster: 'Partner Roster',
@@ -35,6 +43,7 @@ export function createOwnedSheet(ss: Spreadsheet, role: SheetRole): Sheet {
     sheet = null;
   }
   if (sheet) {
+    madeNames.set(sheet, wanted);
     sheet.addDeveloperMetadata(ROLE_KEY, role);
     return sheet;
   }

@@ -3,9 +3,9 @@
 import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
-import { COLUMN_KEY, type OwnedSheets } from './metadata';
+import { COLUMN_KEY, markFinished, type OwnedSheets } from './metadata';
 import { buildRule, buildValidation, ourRuleFormula, readValidations } from './rules';
-import { NO_PROTECTION, protectGenerated, readProtection, type ProtectionState } from './protection';
+import { protectGenerated, readProtection } from './protection';
 import { runs } from '../core/roster/a1';
 import { keepNewerEntries } from '../core/roster/writes';
 import { blockA1, RangeBatch, wholeColumnA1 } from './ranges';
@@ -59,8 +59,8 @@ export interface RosterRead {
   state: RosterSheetState;
   /** The user's own conditional-format rules, in order: written back ahead of ours. */
   userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
-  /** Its protection; not finished when a stopped first build left the roster without its one-time formats. */
-  protection: ProtectionState;
+  /** Its warning protection, if any. */
+  protection: GoogleAppsScript.Spreadsheet.Protection | null;
 }
 
 export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
@@ -125,10 +125,17 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
  * every range comes from one getRangeList, values go in one setValues per block, rules in one call per run of
  * columns. https://developers.google.com/apps-script/guides/support/best-practices#use_batch_operations
  */
-/** @param read the roster as read (readRosterState); null for a roster made in this run. */
-export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, read: RosterRead | null): void {
-  // One-time formats on a new roster, or one a stopped first build left without them.
-  const firstBuild = !read || !read.protection.finished;
+/**
+ * @param read the roster as read (readRosterState); null for a roster made in this run.
+ * @param firstBuild a new roster, or one a stopped first build left unfinished: the one-time formats, then the
+ *   finished mark as the last call.
+ */
+export function writeRosterPlan(
+  sheet: Sheet,
+  plan: RosterPlan,
+  read: RosterRead | null,
+  firstBuild: boolean,
+): void {
   const userRules = read ? read.userRules : [];
   const { ops } = plan.layout;
   for (const column of ops.deleteColumns) sheet.deleteColumn(column);
@@ -193,6 +200,7 @@ export function writeRosterPlan(sheet: Sheet, plan: RosterPlan, read: RosterRead
   protectGenerated(
     sheet,
     { a1s: openA1s, ranges: () => open.map((i) => batch.get(i)) },
-    read ? read.protection : NO_PROTECTION,
+    read ? read.protection : null,
   );
+  if (firstBuild) markFinished(sheet, 'roster');
 }

@@ -19,8 +19,9 @@ const CHECKBOX: ValidationSpec = { kind: 'checkbox' };
 
 /**
  * The rules of a grid of cells (getDataValidations) as plain specs. A roster repeats a handful of rules down
- * thousands of rows, so the getters asked per cell are the fewest that tell a wiped or stale rule: the type, and
- * for a list its values. Help text and allow-invalid are read once per column and list, and the spec is shared.
+ * thousands of rows: equal rules share one spec (so the planner compares each distinct rule once), and the enum
+ * lookups happen once. Allow-invalid is read once per column, list and help text (a pasted rule differs in its
+ * list or help text; nothing the add-on offers changes allow-invalid alone).
  */
 export function readValidations(
   grid: readonly (readonly (DataValidation | null)[])[],
@@ -32,17 +33,16 @@ export function readValidations(
   const read = (dv: DataValidation | null, column: number): ValidationSpec | null => {
     if (!dv) return null;
     const type = dv.getCriteriaType();
-    if (type === checkbox) return CHECKBOX;
+    // A checkbox with its own checked/unchecked values is not ours: its ticks would not read as TRUE.
+    if (type === checkbox) return dv.getCriteriaValues().length === 0 ? CHECKBOX : null;
     if (type !== inList) return null;
     const first: unknown = dv.getCriteriaValues()[0];
     const values = Array.isArray(first) ? first.map(String) : [];
-    // Per column: Primary segment and Managed like list the same segments with different help texts.
-    const key = `${column}\u0000${values.join('\u0000')}`;
+    const helpText = dv.getHelpText() ?? '';
+    const key = `${column}\u0000${helpText}\u0000${values.join('\u0000')}`;
     let spec = lists.get(key);
-    if (!spec) {
-      spec = { kind: 'list', values, allowInvalid: dv.getAllowInvalid(), helpText: dv.getHelpText() ?? '' };
-      lists.set(key, spec);
-    }
+    if (!spec)
+      lists.set(key, (spec = { kind: 'list', values, allowInvalid: dv.getAllowInvalid(), helpText }));
     return spec;
   };
   return grid.map((row) => row.map((dv, column) => read(dv, column)));

@@ -7,7 +7,7 @@ import { normaliseName } from '../core/text';
 import type { Catalogue, Segment } from '../core/types';
 import { UserError } from './errors';
 import { createOwnedSheet } from './ownedSheets';
-import { SEGMENT_ID_KEY } from './metadata';
+import { markFinished, SEGMENT_ID_KEY } from './metadata';
 import { blockA1, RangeBatch, wholeRowA1 } from './ranges';
 import { typedText } from '../core/roster/cells';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,13 +66,15 @@ export function writeDefaultSegments(
   const header = batch.add(blockA1(1, 1, 1, 8));
   const colours = batch.add(blockA1(2, 1, segments.length, 1));
   segments.forEach((s, i) => {
-    if (rowIds.get(i + 2) !== s.id) batch.get(rows[i]).addDeveloperMetadata(SEGMENT_ID_KEY, s.id);
+    // A row keeps the id a stopped run gave it: never two ids on one row.
+    if (!rowIds.has(i + 2)) batch.get(rows[i]).addDeveloperMetadata(SEGMENT_ID_KEY, s.id);
   });
   batch.get(header).setFontWeight('bold').setNotes([HEADER_NOTES]);
   batch.get(colours).setBackgrounds(segments.map((s, i) => [segmentColor(s, i)]));
   sheet.setFrozenRows(1);
   sheet.setColumnWidth(1, 170).setColumnWidths(2, 3, 280).setColumnWidth(6, 30).setColumnWidths(7, 2, 220);
   batch.get(all).setValues(grid);
+  markFinished(sheet, 'segments');
   return catalogue;
 }
 
@@ -87,17 +89,24 @@ export function defaultSegmentsRows(): SegmentsRows {
 }
 
 /**
- * The Segments tab as the add-on works with it: read; or, when it is missing or blank (new, or left blank by a
- * stopped run, or emptied by people), made with the defaults.
+ * The Segments tab as the add-on works with it: read; or, when it is missing or a stopped run left it blank,
+ * made with the defaults. A tab people emptied is not silently reset (their renames would be undone): refused.
+ * @param finished the tab's first write landed (OwnedSheets.isFinished).
  */
 export function openSegmentsTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   existing: Sheet | undefined,
   retiredHeaders: ReadonlyMap<string, string>,
   rowIds: ReadonlyMap<number, string>,
+  finished: boolean,
 ): { sheet: Sheet; rows: SegmentsRows; made: boolean } {
   const rows = existing ? readSegmentsRows(existing, retiredHeaders, rowIds) : null;
-  if (existing && rows) return { sheet: existing, rows, made: false };
+  if (existing && rows) {
+    // Values landed but a stop came before the finished mark: the tab is whole, so mark it now.
+    if (!finished) markFinished(existing, 'segments');
+    return { sheet: existing, rows, made: false };
+  }
+  if (existing && finished) throw emptyTab(existing);
   const sheet = existing ?? createOwnedSheet(ss, 'segments');
   writeDefaultSegments(sheet, rowIds);
   return { sheet, rows: defaultSegmentsRows(), made: !existing };
@@ -114,10 +123,7 @@ export function readSegmentsTab(
   rowIds: ReadonlyMap<number, string>,
 ): Catalogue {
   const rows = readSegmentsRows(sheet, retiredHeaders, rowIds);
-  if (!rows)
-    throw new UserError(
-      `The ${sheet.getName()} tab is empty: build the roster to fill it with the defaults.`,
-    );
+  if (!rows) throw emptyTab(sheet);
   return rows.catalogue;
 }
 
@@ -200,4 +206,11 @@ function freeId(name: string, used: ReadonlySet<string>, reserved: ReadonlyMap<s
     const id = i === 1 ? base : `${base}-${i}`;
     if (!used.has(id) && !reserved.has(id)) return id;
   }
+}
+
+function emptyTab(sheet: Sheet): UserError {
+  return new UserError(
+    `The ${sheet.getName()} tab is empty, so Partner Segments does not know your segments. Undo the change ` +
+      '(Edit › Undo, or File › Version history), or delete the tab to start again from the default segments.',
+  );
 }

@@ -177,7 +177,10 @@ function editSegments(
     const read = existing ? readSegmentsRows(existing, shown, rowIds) : null;
     const before = read ?? defaultSegmentsRows();
     const apply = check(before);
-    const sheet = existing && read ? existing : openSegmentsTab(ss, existing, shown, rowIds).sheet;
+    const sheet =
+      existing && read
+        ? existing
+        : openSegmentsTab(ss, existing, shown, rowIds, owned.isFinished('segments')).sheet;
     apply(sheet, before);
     // Read back as the next run will see it (rows and ids may have moved): metadata afresh.
     const after = readSegmentsRows(sheet, shown, findOwnedSheets(ss).rowValues('segments', SEGMENT_ID_KEY));

@@ -5,9 +5,9 @@ import { boardRows, managedFits } from '../core/summary/evidence';
 import { planSummary, readBoardNotes, type CellStyle, type SummaryPlan } from '../core/summary/layout';
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
-import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
-import { createOwnedSheet } from './ownedSheets';
-import { NO_PROTECTION, protectGenerated, readProtection, type ProtectionState } from './protection';
+import { findOwnedSheets, markFinished, SEGMENT_ID_KEY } from './metadata';
+import { createOwnedSheet, sheetName } from './ownedSheets';
+import { protectGenerated, readProtection } from './protection';
 import { blockA1, RangeBatch } from './ranges';
 import { readRosterGrid } from './rosterSheet';
 import { readSegmentsTab } from './segmentsTab';
@@ -42,7 +42,7 @@ export function generateSummary(): SummaryReport {
     const area = existing ? existing.getDataRange() : null;
     const oldValues = area ? area.getValues() : [];
     const boardNotes = area ? readBoardNotes(oldValues, area.getFormulas()) : new Map<number, string>();
-    const protection = existing ? readProtection(existing) : NO_PROTECTION;
+    const protection = existing ? readProtection(existing) : null;
     const boardNoteFormulas = new Set(
       [...boardNotes].filter(([, note]) => note.startsWith('=')).map(([q]) => q),
     );
@@ -69,13 +69,14 @@ export function generateSummary(): SummaryReport {
         oldRows: oldValues.length,
         oldColumns: oldValues[0]?.length ?? 0,
         protection,
+        firstWrite: !owned.isFinished('summary'),
       });
     } catch (e) {
       throw outOfRoom(ss, e, existing ? [] : [summary], Math.max(plan.values.length, 1000) * 26);
     }
 
     return {
-      summarySheet: summary.getName(),
+      summarySheet: sheetName(summary),
       partners: rows.length,
       multiSegment: rows.filter((r) => r.segments.length > 1).length,
       mismatches: rows.filter((r) => managedFits(r, catalogue.segments) === false).length,
@@ -102,11 +103,16 @@ const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap:
 function writeSummary(
   sheet: Sheet,
   plan: SummaryPlan,
-  before: { fresh: boolean; oldRows: number; oldColumns: number; protection: ProtectionState },
+  before: {
+    fresh: boolean;
+    oldRows: number;
+    oldColumns: number;
+    protection: GoogleAppsScript.Spreadsheet.Protection | null;
+    /** A new tab, or one a stopped first generation left without its one-time formats. */
+    firstWrite: boolean;
+  },
 ): void {
-  const { fresh, protection } = before;
-  // One-time formats on a new tab, or one a stopped first generation left without them.
-  const firstWrite = !protection.finished;
+  const { fresh, protection, firstWrite } = before;
   const rows = plan.values.length;
   const width = plan.width;
   const maxRows = sheet.getMaxRows();
@@ -162,4 +168,5 @@ function writeSummary(
     sheet.insertChart(chart);
   }
   protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, protection);
+  if (firstWrite) markFinished(sheet, 'summary');
 }

@@ -19,16 +19,16 @@ export function cellsInWorkbook(ss: Spreadsheet): number {
  */
 export function outOfRoom(ss: Spreadsheet, error: unknown, made: readonly Sheet[], adding: number): unknown {
   if (error instanceof UserError) return error;
-  let current: number;
+  let before: number;
   try {
-    current = cellsInWorkbook(ss);
-    if (current + adding <= MAX_WORKBOOK_CELLS) return error;
-    for (const sheet of made) {
-      current -= sheet.getMaxRows() * sheet.getMaxColumns();
-      ss.deleteSheet(sheet);
-    }
+    // The spreadsheet as it was before this run, plus what the run needed: past the limit or not.
+    const ours = made.reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+    before = cellsInWorkbook(ss) - ours;
+    if (before + adding <= MAX_WORKBOOK_CELLS) return error;
+    for (const sheet of made) ss.deleteSheet(sheet);
   } catch {
     return error; // the service is failing: the first error is the one to report
   }
-  return new UserError(workbookLimitProblem(current, adding) ?? String(error));
+  const problem = workbookLimitProblem(before, adding);
+  return problem ? new UserError(problem) : error;
 }

@@ -142,4 +142,16 @@ describe('Session, Utilities, Logger', () => {
     (standIn.globals.Logger as GoogleAppsScript.Base.Logger).log('hello');
     expect(standIn.logs).toEqual(['hello']);
   });
+
+  // https://developers.google.com/apps-script/guides/logging: an error logged reads as its message (and stack),
+  // not as the JSON of its own fields, which would be {"name":"Exception"} for an Apps Script exception.
+  test('console.error of an error shows its name and message', () => {
+    const { standIn } = setup();
+    const error = new Error('We are sorry');
+    error.name = 'Exception';
+    error.stack = undefined;
+    (standIn.globals.console as Console).error(error);
+    (standIn.globals.console as Console).error({ plain: 1 });
+    expect(standIn.logs).toEqual(['[error] Exception: We are sorry', '[error] {"plain":1}']);
+  });
 });
