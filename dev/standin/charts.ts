@@ -33,9 +33,16 @@ export class EmbeddedChartBuilderImpl {
           position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
         };
   }
+  /** Set by as…Chart(): only those typed builders have the styling methods (fact 99). */
+  _typed = false;
   private type(key: string) {
     this._data.chartType = key;
+    this._typed = true;
     return this;
+  }
+  /** Fact 99: styling on the plain EmbeddedChartBuilder fails as a missing method would in Apps Script. */
+  private styling(method: string) {
+    if (!this._typed) throw new TypeError(`builder.${method} is not a function`);
   }
   asColumnChart() {
     return this.type('COLUMN');
@@ -58,8 +65,10 @@ export class EmbeddedChartBuilderImpl {
   asTableChart() {
     return this.type('TABLE');
   }
+  // Returns the plain builder in Apps Script: the type changes, the styling methods do not appear.
   setChartType(type: unknown) {
-    return this.type(enumKey(type));
+    this._data.chartType = enumKey(type);
+    return this;
   }
   getChartType() {
     return ChartType[this._data.chartType as keyof typeof ChartType] ?? null;
@@ -90,15 +99,19 @@ export class EmbeddedChartBuilderImpl {
     return this;
   }
   setTitle(title: string) {
+    this.styling('setTitle');
     return this.setOption('title', title);
   }
   setLegendPosition(position: unknown) {
+    this.styling('setLegendPosition');
     return this.setOption('legend.position', enumKey(position).toLowerCase());
   }
   setStacked() {
+    this.styling('setStacked');
     return this.setOption('isStacked', true);
   }
   setColors(colors: string[]) {
+    this.styling('setColors');
     return this.setOption('colors', [...colors]);
   }
   setHiddenDimensionStrategy(strategy: unknown) {

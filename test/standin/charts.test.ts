@@ -218,3 +218,16 @@ describe('charts in snapshots', () => {
     expect(broken((c) => (c.type = 'column chart'))).toBe(false);
   });
 });
+
+describe('typed chart builders', () => {
+  // Fact 99: setTitle, setLegendPosition… exist only on the builders as…Chart() returns.
+  // https://developers.google.com/apps-script/reference/spreadsheet/embedded-column-chart-builder
+  test('styling on the plain builder fails; after asColumnChart it works', () => {
+    const { sheet, charts } = withData();
+    expect(() => sheet.newChart().setChartType(charts.ChartType.BAR).setOption('x', 1)).not.toThrow();
+    const plain = sheet.newChart() as unknown as { setTitle(t: string): unknown };
+    expect(() => plain.setTitle('Partners')).toThrow(/setTitle is not a function/);
+    const typed = sheet.newChart().asColumnChart().setTitle('Partners').build();
+    expect(typed.getOptions().get('title')).toBe('Partners');
+  });
+});
