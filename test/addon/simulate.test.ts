@@ -50,6 +50,87 @@ describe('npm run simulate', () => {
     expect(again.json).toMatchObject({ partners: 50, new: 0, kept: 50 });
   }, 60000);
 
+  test('the summary lists exactly the multi-segment partners and mismatches; a Board note typed into the snapshot survives another run', () => {
+    const out = join(dir, 'summary.json');
+    const list = join(dir, 'board.csv');
+    const kinds = [
+      'vendor',
+      'grant foundation and advisory council',
+      'volunteer club',
+      'coalition peer, city of Ames',
+    ];
+    writeFileSync(
+      list,
+      [
+        'Organization,Relationship',
+        ...Array.from({ length: 40 }, (_, i) => `Org ${i},"${kinds[i % 4]}"`),
+      ].join('\n'),
+    );
+    expect(simulate(list, '--out', out).status).toBe(0);
+    type Sheet = { name: string; values: unknown[][]; formulas: string[][] };
+    const sheets = (): Sheet[] => JSON.parse(readFileSync(out, 'utf8')).sheets;
+    const byName = (name: string) => sheets().find((sh) => sh.name === name) as Sheet;
+
+    // Someone picks "Managed like" on the roster in the snapshot: a Contractor managed like a Funder.
+    const edited = JSON.parse(readFileSync(out, 'utf8'));
+    const roster = edited.sheets.find((sh: Sheet) => sh.name === 'Partner Roster') as Sheet;
+    const header = roster.values[0] as string[];
+    const managed = header.indexOf('Managed like');
+    const contractor = roster.values.findIndex((r) => r[header.indexOf('Contractor')] === true);
+    roster.values[contractor][managed] = 'Funder';
+    // …and a Board note under the second question.
+    const summary = edited.sheets.find((sh: Sheet) => sh.name === 'Discussion Summary') as Sheet;
+    const notesRows = summary.values.flatMap((r, i) => (r[0] === 'Board notes' ? [i] : []));
+    summary.values[notesRows[1]][1] = 'We manage funders well; "vendors" less so.';
+    writeFileSync(out, JSON.stringify(edited));
+
+    expect(simulate(out, '--out', out).status).toBe(0);
+    const rows = byName('Partner Roster').values;
+    const segmentNames = [
+      'Contractor',
+      'Advisor',
+      'Funder',
+      'Grantee',
+      'Implementing partner',
+      'Coalition ally',
+      'Public agency',
+      'Community supporter',
+    ];
+    const cols = segmentNames.map((n) => (rows[0] as string[]).indexOf(n));
+    const multi = rows
+      .slice(1)
+      .filter((r) => cols.filter((c) => r[c] === true).length > 1)
+      .map((r) => String(r[0]));
+    const text = byName('Discussion Summary').values.map((r) => String(r[0]));
+    const q1 = text.indexOf(
+      'Do we have any partners who fall into more than one segment? What does that tell us about those partners?',
+    );
+    const listed = text
+      .slice(q1 + 1, text.indexOf('Board notes', q1))
+      .filter((l) => l.startsWith('• '))
+      .map((l) => l.slice(2).split(':')[0]);
+    expect(multi.length).toBeGreaterThan(0);
+    expect([...listed].sort()).toEqual([...multi].sort());
+    // Exactly one mismatch: the partner just set to "Managed like: Funder".
+    const q3 = text.indexOf('Where could we improve?');
+    const mismatches = text
+      .slice(q3 + 1, text.indexOf('Board notes', q3))
+      .filter((l) => l.includes('managed like'));
+    expect(mismatches).toHaveLength(1);
+    expect(mismatches[0]).toContain(String(rows[contractor][0]));
+    const notes = byName('Discussion Summary')
+      .values.filter((r) => r[0] === 'Board notes')
+      .map((r) => r[1]);
+    expect(notes).toEqual(['', 'We manage funders well; "vendors" less so.', '', '', '']);
+    // No cell of the roster or the summary calls a custom function.
+    for (const name of ['Partner Roster', 'Discussion Summary'])
+      expect(
+        byName(name)
+          .formulas.flat()
+          .filter((f) => /PARTNER_SEGMENT|SEGMENT_HOW_TO_MANAGE/i.test(f)),
+      ).toEqual([]);
+  }, 60000);
+
   test('service calls for 2,000 partners are at most 5 above those for 50', () => {
     const small = simulate(csv('small.csv', 50)).json.serviceCalls;
     const large = simulate(csv('large.csv', 2000)).json.serviceCalls;
