@@ -220,9 +220,12 @@ export function planRoster(input: RosterInput): RosterPlan {
   const changes = new Map<number, Map<number, Desired>>();
   const whole = new Map<number, Desired[]>();
   const want = (row: number, column: number, d: Desired) => {
-    const current = values[row - 1]?.[column - 1];
-    const currentFormula = formulas[row - 1]?.[column - 1] ?? '';
-    if (row <= lastRowNow && sameContent(d, current, currentFormula)) return;
+    // New rows hold nothing yet: only existing rows are compared.
+    if (
+      row <= lastRowNow &&
+      sameContent(d, values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1] ?? '')
+    )
+      return;
     let m = changes.get(column);
     if (!m) changes.set(column, (m = new Map()));
     m.set(row, d);
