@@ -4,8 +4,8 @@
 import type { Core } from './core';
 import { ChartType, enumKey } from './enums';
 import { exception } from './errors';
-import { unwrap } from './serviceProxy';
-import type { ChartData, GridRect, SheetModel } from './workbook';
+import { rectOf, unwrap } from './serviceProxy';
+import type { ChartData, SheetModel } from './workbook';
 
 function copyChart(data: ChartData): ChartData {
   return {
@@ -74,11 +74,11 @@ export class EmbeddedChartBuilderImpl {
     return ChartType[this._data.chartType as keyof typeof ChartType] ?? null;
   }
   addRange(range: unknown) {
-    this._data.ranges.push((unwrap(range) as { _rect(): GridRect })._rect());
+    this._data.ranges.push(rectOf(range));
     return this;
   }
   removeRange(range: unknown) {
-    const rect = (unwrap(range) as { _rect(): GridRect })._rect();
+    const rect = rectOf(range);
     this._data.ranges = this._data.ranges.filter((r) => JSON.stringify(r) !== JSON.stringify(rect));
     return this;
   }

@@ -9,7 +9,7 @@ import { BooleanCriteria, enumKey } from './enums';
 import { exception } from './errors';
 import { shiftRelative } from './formulaRefs';
 import { isDate } from './realm';
-import { unwrap } from './serviceProxy';
+import { rectOf, unwrap } from './serviceProxy';
 import type { ConditionalRuleData, GridRect, SheetModel } from './workbook';
 
 type Criteria = keyof typeof BooleanCriteria;
@@ -57,7 +57,7 @@ export class ConditionalFormatRuleBuilderImpl {
     return this._rule.condition ? makeBooleanCondition(this._core, this._rule) : null;
   }
   setRanges(ranges: unknown[]) {
-    this._rule.ranges = ranges.map((range) => (unwrap(range) as { _rect(): GridRect })._rect());
+    this._rule.ranges = ranges.map((range) => rectOf(range));
     return this;
   }
   setBackground(color: string | null) {

@@ -125,15 +125,6 @@ export function mapFormulaRefs(formula: string, fn: (ref: FormulaRef) => Formula
     .join('');
 }
 
-export function listFormulaRefs(formula: string): FormulaRef[] {
-  const refs: FormulaRef[] = [];
-  mapFormulaRefs(formula, (ref) => {
-    refs.push(ref);
-    return ref;
-  });
-  return refs;
-}
-
 /** Shifts relative parts by (rows, columns); `$` pins (fact 82). Returns null when a part leaves the grid. */
 export function shiftRelative(formula: string, rows: number, columns: number): string {
   if (rows === 0 && columns === 0) return formula;

@@ -3,7 +3,7 @@
 import type { Core } from './core';
 import { ProtectionType } from './enums';
 import { exception } from './errors';
-import { unwrap } from './serviceProxy';
+import { rectOf } from './serviceProxy';
 import type { GridRect, ProtectionData, SheetModel } from './workbook';
 
 // Stand-in wording (no source found for the real texts).
@@ -39,8 +39,7 @@ export class ProtectionImpl {
     return this._core.rangeOfRect(d.rect);
   }
   setRange(range: unknown) {
-    const r = unwrap(range) as { _rect(): GridRect };
-    this.data().rect = r._rect();
+    this.data().rect = rectOf(range);
     return this;
   }
   getDescription() {
@@ -61,7 +60,7 @@ export class ProtectionImpl {
   setUnprotectedRanges(ranges: unknown[]) {
     const d = this.data();
     if (d.type !== 'SHEET') throw exception(UNPROTECTED_NEEDS_SHEET);
-    const rects = ranges.map((range) => (unwrap(range) as { _rect(): GridRect })._rect());
+    const rects = ranges.map((range) => rectOf(range));
     if (rects.some((r) => r.sheetId !== this._sheet.id)) throw exception(OTHER_SHEET);
     d.unprotected = rects;
     return this;

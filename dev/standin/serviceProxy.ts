@@ -7,6 +7,7 @@
 // Members whose name starts with `_` are the stand-in's own internals and pass through untouched.
 import type { StandInContext } from './context';
 import { exception, notEmulated } from './errors';
+import type { GridRect } from './workbook';
 
 export interface ServiceOptions {
   /** Whether method calls are counted (false for builders, enums, Ui, properties, …). */
@@ -53,6 +54,11 @@ export function unwrap<T>(value: T): T {
     return (value as Record<symbol, unknown>)[RAW] as T;
   }
   return value;
+}
+
+/** The grid rectangle of a Range the add-on handed back to us (charts, rules, protections take ranges). */
+export function rectOf(range: unknown): GridRect {
+  return (unwrap(range) as { _rect(): GridRect })._rect();
 }
 
 export function wrapService<T extends object>(

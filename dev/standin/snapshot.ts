@@ -9,6 +9,7 @@ import { createStandIn, type StandIn, type StandInOptions } from './index';
 import { isDate } from './realm';
 import type {
   ChartData,
+  ConditionFormat,
   ConditionalRuleData,
   GridRect,
   MetadataEntry,
@@ -29,18 +30,13 @@ export interface SnapshotValidation {
   showDropdown?: boolean;
 }
 
-export interface SnapshotConditionalFormat {
+/** A rule as the schema writes it: its ranges in A1, its condition, and the format it applies (ConditionFormat). */
+export interface SnapshotConditionalFormat extends ConditionFormat {
   ranges: string[];
   formula?: string;
   criteria?: string;
   values?: unknown[];
   gradient?: Record<string, unknown>;
-  background?: string;
-  fontColor?: string;
-  bold?: boolean;
-  italic?: boolean;
-  strikethrough?: boolean;
-  underline?: boolean;
 }
 
 export interface SnapshotMetadata {

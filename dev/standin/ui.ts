@@ -58,6 +58,17 @@ function htmlOf(output: unknown): {
   };
 }
 
+/** alert and prompt take (prompt[, buttons]) or (title, prompt[, buttons]): what a test reads back. */
+function dialogRecord(titleOrPrompt: string, promptOrButtons?: unknown, buttons?: unknown) {
+  const hasTitle = typeof promptOrButtons === 'string';
+  const set = hasTitle ? buttons : promptOrButtons;
+  return {
+    title: hasTitle ? String(titleOrPrompt) : null,
+    prompt: hasTitle ? String(promptOrButtons) : String(titleOrPrompt),
+    buttons: set === undefined ? null : enumKey(set),
+  };
+}
+
 export class UiImpl {
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -71,35 +82,12 @@ export class UiImpl {
   }
   // https://developers.google.com/apps-script/reference/base/ui#alert(String,String,ButtonSet) — fact 116.
   alert(titleOrPrompt: string, promptOrButtons?: unknown, buttons?: unknown) {
-    const hasTitle = typeof promptOrButtons === 'string';
-    const record = {
-      title: hasTitle ? String(titleOrPrompt) : null,
-      prompt: hasTitle ? String(promptOrButtons) : String(titleOrPrompt),
-      buttons: hasTitle
-        ? buttons === undefined
-          ? null
-          : enumKey(buttons)
-        : promptOrButtons === undefined
-          ? null
-          : enumKey(promptOrButtons),
-    };
-    this._core.ui.alerts.push(record);
+    this._core.ui.alerts.push(dialogRecord(titleOrPrompt, promptOrButtons, buttons));
     const next = this._core.ui.alertResponses.shift() ?? 'OK';
     return Button[next as keyof typeof Button];
   }
   prompt(titleOrPrompt: string, promptOrButtons?: unknown, buttons?: unknown) {
-    const hasTitle = typeof promptOrButtons === 'string';
-    this._core.ui.prompts.push({
-      title: hasTitle ? String(titleOrPrompt) : null,
-      prompt: hasTitle ? String(promptOrButtons) : String(titleOrPrompt),
-      buttons: hasTitle
-        ? buttons === undefined
-          ? null
-          : enumKey(buttons)
-        : promptOrButtons === undefined
-          ? null
-          : enumKey(promptOrButtons),
-    });
+    this._core.ui.prompts.push(dialogRecord(titleOrPrompt, promptOrButtons, buttons));
     const next = this._core.ui.promptResponses.shift() ?? { button: 'OK', text: '' };
     return this._core.wrap(
       {

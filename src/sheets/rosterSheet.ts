@@ -12,16 +12,9 @@ import { blockA1, RangeBatch, wholeColumnA1 } from './ranges';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Our key of each column (null for people's columns), as far as the used area or the last keyed column reaches,
+ * Our key of each column (null for people's columns), as far as the used width or the last keyed column reaches,
  * so columns a stopped run keyed but never filled are still found.
  */
-export function readRosterKeys(
-  sheet: Sheet,
-  owned: OwnedSheets,
-): { keys: (ColumnKey | null)[]; lastRow: number } {
-  return { keys: keysOf(owned, sheet.getLastColumn()), lastRow: sheet.getLastRow() };
-}
-
 function keysOf(owned: OwnedSheets, usedWidth: number): (ColumnKey | null)[] {
   const keyed = owned.columnValues('roster', COLUMN_KEY);
   const width = Math.max(usedWidth, ...keyed.keys());
@@ -64,7 +57,8 @@ export interface RosterRead {
 }
 
 export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
-  const { keys, lastRow } = readRosterKeys(sheet, owned);
+  const keys = keysOf(owned, sheet.getLastColumn());
+  const lastRow = sheet.getLastRow();
   const width = keys.length;
   let values: unknown[][] = [];
   let formulas: string[][] = [];

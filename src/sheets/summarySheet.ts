@@ -38,7 +38,6 @@ export function generateSummary(): SummaryReport {
     const rosterColumns = columnsByKey(keys);
 
     const existing = owned.get('summary');
-    const summary = existing ?? createOwnedSheet(ss, 'summary');
     const area = existing ? existing.getDataRange() : null;
     const oldValues = area ? area.getValues() : [];
     const boardNotes = area ? readBoardNotes(oldValues, area.getFormulas()) : new Map<number, string>();
@@ -63,7 +62,12 @@ export function generateSummary(): SummaryReport {
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));
     }
+    // Made only now, after planning (nothing half-made when planning refuses), and inside the limit check.
+    const made: Sheet[] = [];
+    let summary: Sheet;
     try {
+      summary = existing ?? createOwnedSheet(ss, 'summary');
+      if (!existing) made.push(summary);
       writeSummary(summary, plan, {
         fresh: !existing,
         oldRows: oldValues.length,
@@ -72,7 +76,7 @@ export function generateSummary(): SummaryReport {
         firstWrite: !owned.isFinished('summary'),
       });
     } catch (e) {
-      throw outOfRoom(ss, e, existing ? [] : [summary], Math.max(plan.values.length, 1000) * 26);
+      throw outOfRoom(ss, e, made, Math.max(plan.values.length, 1000) * 26);
     }
 
     return {

@@ -364,9 +364,8 @@ describe('50,000-character cells (the most a cell holds)', () => {
 });
 
 describe('the Sheets limit of 10 million cells in a workbook', () => {
-  // Fails today: nothing in the add-on counts the workbook's cells before it adds sheets, rows and columns (and
-  // the stand-in does not enforce the limit either). See the report of issue #6 for the proposed check.
-  test('a build that would pass it is refused with a clear message before anything is written (fails: no check)', () => {
+  // The stand-in refuses to grow a workbook past the limit, as Sheets does; the add-on says so in plain words.
+  test('a build that would pass it is refused with a clear message before anything is written', () => {
     // The list sheet's grid alone is 9,995,000 cells: the roster's new sheets cannot fit.
     const { s, addon } = setUp(
       [
@@ -381,6 +380,26 @@ describe('the Sheets limit of 10 million cells in a workbook', () => {
     expect(e.message).toMatch(/10,000,000 cells|10 million cells/);
     expect(s.sheetNames()).toEqual(['Partners']);
     expect(ownSheets(s)).toBe(before);
+  });
+
+  test('a summary that would pass it is refused with a clear message and leaves no summary tab', () => {
+    const { s, addon } = setUp([
+      ['Name', 'Notes'],
+      ['Acme', 'vendor'],
+      ['Bright Fund', 'grant'],
+    ]);
+    build(addon);
+    // People keep a large archive in the same spreadsheet: less room is left than a new 1000 × 26 tab needs.
+    const cells = s.internal(() =>
+      s.spreadsheet.getSheets().reduce((n, sh) => n + sh.getMaxRows() * sh.getMaxColumns(), 0),
+    );
+    s.addSheet('Archive', [['old']], {
+      maxRows: Math.floor((10_000_000 - cells - 10_000) / 100),
+      maxColumns: 100,
+    });
+    const e = refusal(() => summarize(addon));
+    expect(e.message).toMatch(/10,000,000 cells/);
+    expect(s.sheetNames()).toEqual(['Partners', 'Segments', ROSTER, 'Archive']);
   });
 });
 

@@ -168,10 +168,8 @@ describe('chooseList', () => {
     );
   });
 
-  // Fails today: chooseList calls plainObjectArg without its fields (src/sheets/sidebarApi.ts), so unknown
-  // fields pass unseen. Proposed: plainObjectArg(raw, 'The list choice', ['sheet', 'headerRow', 'nameColumn',
-  // 'idColumn', 'descriptionColumns']).
-  test('refuses an object with fields it does not take (fails: chooseList ignores unknown fields)', () => {
+  // A field the sidebar never sends is a caller's mistake, not something to ignore.
+  test('refuses an object with fields it does not take', () => {
     expectRefused(
       doc.s,
       doc.addon,
@@ -311,9 +309,8 @@ describe('before anything is built', () => {
     expectRefused(s, addon, 'generateSummaryFromSidebar', [], /^Build the roster first/);
   });
 
-  // Fails today: editSegments (src/sheets/sidebarApi.ts) writes the default Segments tab before it checks the
-  // id or the name, so a refused edit leaves a new tab behind. Proposed: check against the defaults first.
-  test('renaming or removing an unknown segment makes no Segments tab (fails: the tab is made first)', () => {
+  // editSegments checks against the defaults before it makes the tab: a refused edit leaves nothing behind.
+  test('renaming or removing an unknown segment makes no Segments tab', () => {
     const { s, addon } = fresh();
     expectRefused(
       s,
@@ -325,7 +322,7 @@ describe('before anything is built', () => {
     expectRefused(s, addon, 'renameSegment', ['no-such-segment', 'X'], /^That segment is no longer/);
   });
 
-  test('adding a segment the defaults already have makes no Segments tab (fails: the tab is made first)', () => {
+  test('adding a segment the defaults already have makes no Segments tab', () => {
     const { s, addon } = fresh();
     expectRefused(s, addon, 'addSegment', ['Funder'], 'There is already a segment named "Funder".');
   });

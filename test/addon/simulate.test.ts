@@ -86,16 +86,12 @@ describe('npm run simulate', () => {
 
     expect(simulate(out, '--out', out).status).toBe(0);
     const rows = byName('Partner Roster').values;
-    const segmentNames = [
-      'Contractor',
-      'Advisor',
-      'Funder',
-      'Grantee',
-      'Implementing partner',
-      'Coalition ally',
-      'Public agency',
-      'Community supporter',
-    ];
+    // The segments as the Segments tab lists them (column A below its header).
+    const segmentNames = byName('Segments')
+      .values.slice(1)
+      .map((r) => String(r[0]))
+      .filter((n) => n !== '');
+    expect(segmentNames).toHaveLength(8);
     const cols = segmentNames.map((n) => (rows[0] as string[]).indexOf(n));
     const multi = rows
       .slice(1)

@@ -35,7 +35,7 @@ describe('Protection', () => {
     expect([range.getNumRows(), range.getNumColumns()]).toEqual([sheet.getMaxRows(), sheet.getMaxColumns()]);
   });
 
-  // Fact 91 (gas-fakes testsheetspermissions.js › "protected cells"). Fails today: see the report.
+  // Fact 91 (gas-fakes testsheetspermissions.js › "protected cells").
   test("a sheet protection's range has an empty A1 notation", () => {
     const { sheet } = setup();
     expect(sheet.protect().getRange().getA1Notation()).toBe('');
