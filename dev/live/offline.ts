@@ -26,7 +26,7 @@ export function loadWithSelfCheck(standIn: StandIn, dir: string = LIVE_DIR): Loa
   const before = new Map(Object.getOwnPropertyNames(global).map((k) => [k, global[k]]));
   standIn.runExecution(() => vm.runInContext(source, addon.context, { filename: path }));
   const added = Object.getOwnPropertyNames(global).filter((k) => !before.has(k));
-  const replaced = [...before].filter(([k, v]) => global[k] !== v).map(([k]) => k);
+  const replaced = [...before].filter(([k, v]) => !Object.is(global[k], v)).map(([k]) => k);
   if (added.join() !== 'runSelfCheck' || replaced.length > 0) {
     throw new Error(
       `${path} must add the global runSelfCheck alone; it added ${added.join(', ') || 'nothing'}` +
