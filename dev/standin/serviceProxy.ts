@@ -48,6 +48,12 @@ const READ_ONLY =
 
 const RAW = Symbol('raw');
 
+/**
+ * The key under which a service object that is not a Proxy (see validation.ts's DataValidationValue) holds the
+ * stand-in's own object, so unwrap finds it the same way.
+ */
+export const RAW_KEY: typeof RAW = RAW;
+
 /** The stand-in's own object behind a service proxy (or the value itself). */
 export function unwrap<T>(value: T): T {
   if (value && typeof value === 'object' && (value as Record<symbol, unknown>)[RAW]) {

@@ -1,5 +1,5 @@
 // Data validation and conditional formatting.
-import { expectException, setup } from './helpers';
+import { expectException, loadSource, setup } from './helpers';
 
 describe('data validation', () => {
   // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder — facts 68–72.
@@ -27,6 +27,34 @@ describe('data validation', () => {
     expect(app.newDataValidation().requireCheckbox('A', 'B').build().getCriteriaValues()).toEqual(['A', 'B']);
     sheet.getRange('A1:A2').clearDataValidations();
     expect(sheet.getRange('A1:A2').getDataValidations()).toEqual([[null], [null]]);
+  });
+
+  // https://developers.google.com/apps-script/reference/spreadsheet/data-validation: the whole interface.
+  test("a rule read back: copy, getters in the add-on's realm, and set again on other cells", () => {
+    const { addon } = loadSource(`function probe() {
+      var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+      sheet.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation()
+        .requireValueInList(['x', 'y']).setHelpText('Pick').setAllowInvalid(false).build());
+      var rule = sheet.getRange('A1').getDataValidation();
+      sheet.getRange('B1:B2').setDataValidation(rule);
+      sheet.getRange('C1').setDataValidation(rule.copy().setHelpText('Other').build());
+      var values = rule.getCriteriaValues();
+      return [values instanceof Array, values[0] instanceof Array, String(rule.getCriteriaType()),
+        rule.getAllowInvalid(), rule.getHelpText(), String(rule),
+        sheet.getRange('B2').getDataValidation().getCriteriaValues()[0].join(),
+        sheet.getRange('C1').getDataValidation().getHelpText(), typeof rule.requireCheckbox];
+    }`);
+    expect(addon.run('probe')).toEqual([
+      true,
+      true,
+      'VALUE_IN_LIST',
+      false,
+      'Pick',
+      'DataValidation',
+      'x,y',
+      'Other',
+      'undefined',
+    ]);
   });
 
   // Fact 63.
