@@ -70,7 +70,7 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     values = all.getValues();
     formulas = all.getFormulas();
     // Rules of the header row are not ours to judge: dropped.
-    validations = readValidations(all.getDataValidations().slice(1));
+    validations = readValidations(all.getDataValidations().slice(1), values.slice(1));
     const header = sheet.getRange(1, 1, 1, width);
     headerNotes = header.getNotes()[0];
     headerBackgrounds = header.getBackgrounds()[0];

@@ -20,32 +20,53 @@ const CHECKBOX: ValidationSpec = { kind: 'checkbox' };
 /**
  * The rules of a grid of cells (getDataValidations) as plain specs. A roster repeats a handful of rules down
  * thousands of rows: equal rules share one spec (so the planner compares each distinct rule once), and the enum
- * lookups happen once. Allow-invalid is read once per column, list and help text (a pasted rule differs in its
- * list or help text; nothing the add-on offers changes allow-invalid alone).
+ * lookups happen once. `values` are the same cells' values. Allow-invalid is read once per column, list and
+ * help text (a pasted rule differs in its list or help text; nothing the add-on offers changes allow-invalid
+ * alone).
  */
 export function readValidations(
   grid: readonly (readonly (DataValidation | null)[])[],
+  values: readonly (readonly unknown[])[],
 ): (ValidationSpec | null)[][] {
   const criteria = SpreadsheetApp.DataValidationCriteria;
   const checkbox = criteria.CHECKBOX;
   const inList = criteria.VALUE_IN_LIST;
-  const lists = new Map<string, ValidationSpec>();
-  const read = (dv: DataValidation | null, column: number): ValidationSpec | null => {
-    if (!dv) return null;
-    const type = dv.getCriteriaType();
-    // A checkbox with its own checked/unchecked values is not ours: its ticks would not read as TRUE.
-    if (type === checkbox) return dv.getCriteriaValues().length === 0 ? CHECKBOX : null;
-    if (type !== inList) return null;
+  const lists = new Map<string, ListSpec>();
+  // The list spec last read in each column: the next cell down almost always has the same one, and comparing
+  // its few strings costs far less than building and hashing a key for each of 10,000 rows.
+  const lastInColumn: (ListSpec | undefined)[] = [];
+  const readList = (dv: DataValidation, column: number): ListSpec => {
     const first: unknown = dv.getCriteriaValues()[0];
-    const values = Array.isArray(first) ? first.map(String) : [];
+    const raw: readonly unknown[] = Array.isArray(first) ? first : [];
     const helpText = dv.getHelpText() ?? '';
+    const last = lastInColumn[column];
+    if (last && last.helpText === helpText && sameStrings(last.values, raw)) return last;
+    const values = raw.map(String);
     const key = `${column}\u0000${helpText}\u0000${values.join('\u0000')}`;
     let spec = lists.get(key);
     if (!spec)
       lists.set(key, (spec = { kind: 'list', values, allowInvalid: dv.getAllowInvalid(), helpText }));
+    lastInColumn[column] = spec;
     return spec;
   };
-  return grid.map((row) => row.map((dv, column) => read(dv, column)));
+  // Every getter is a call into the service, and a roster has one validated cell per partner and column: a
+  // checkbox costs one call. One with its own checked/unchecked values is not ours (its ticks would not read as
+  // TRUE), and it shows in the cell, which holds one of those values instead of TRUE, FALSE or nothing.
+  const read = (dv: DataValidation | null, value: unknown, column: number): ValidationSpec | null => {
+    if (!dv) return null;
+    const type = dv.getCriteriaType();
+    if (type === checkbox) return typeof value === 'boolean' || value === '' ? CHECKBOX : null;
+    return type === inList ? readList(dv, column) : null;
+  };
+  return grid.map((row, r) => row.map((dv, column) => read(dv, values[r]?.[column], column)));
+}
+
+type ListSpec = Extract<ValidationSpec, { kind: 'list' }>;
+
+function sameStrings(strings: readonly string[], raw: readonly unknown[]): boolean {
+  if (strings.length !== raw.length) return false;
+  for (let i = 0; i < raw.length; i++) if (strings[i] !== String(raw[i])) return false;
+  return true;
 }
 
 /** The custom formula of a rule the add-on wrote (it names itself: isOurRuleFormula), or null for anyone else's. */

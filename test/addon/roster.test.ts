@@ -267,6 +267,30 @@ describe('refresh', () => {
     expect(rulesOf(wiped, 'Owner')).toBe('VALUE_IN_LIST');
   });
 
+  test('a pasted checkbox with its own checked and unchecked values is put back to a plain one', () => {
+    const { s, addon } = setUp();
+    build(addon);
+    const criteriaOf = (cell: string) =>
+      s.internal(() => {
+        const rule = s.spreadsheet.getSheetByName(ROSTER)!.getRange(cell).getDataValidation();
+        return rule ? rule.getCriteriaValues() : null;
+      });
+    const partner = roster(s)[2].Partner as string;
+    const advisor = a1(s, partner, 'Advisor');
+    const reviewed = a1(s, partner, 'Reviewed');
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
+      const app = s.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+      const yesNo = app.newDataValidation().requireCheckbox('yes', 'no').build();
+      sheet.getRange(advisor).setDataValidation(yesNo).setValue('yes');
+      sheet.getRange(reviewed).setDataValidation(yesNo).setValue('no');
+    });
+    expect(criteriaOf(advisor)).toEqual(['yes', 'no']);
+    build(addon);
+    expect(criteriaOf(advisor)).toEqual([]);
+    expect(criteriaOf(reviewed)).toEqual([]);
+  });
+
   test('a renamed segment keeps its ticks and choices; a removed one stays, retired, while it has ticks', () => {
     const { s, addon } = setUp();
     build(addon);
