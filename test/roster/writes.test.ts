@@ -1,12 +1,9 @@
 import { formula, text, value, typedText, type Desired } from '../../src/core/roster/cells';
-import { groupWrites } from '../../src/core/roster/writes';
+import { CellChanges, groupWrites } from '../../src/core/roster/writes';
 
-function changes(entries: [number, number, Desired][]): Map<number, Map<number, Desired>> {
-  const m = new Map<number, Map<number, Desired>>();
-  for (const [row, column, d] of entries) {
-    if (!m.has(column)) m.set(column, new Map());
-    m.get(column)!.set(row, d);
-  }
+function changes(entries: [number, number, Desired][]): CellChanges {
+  const m = new CellChanges();
+  for (const [row, column, d] of entries) m.set(row, column, d);
   return m;
 }
 
@@ -14,7 +11,7 @@ describe('grouping roster writes', () => {
   test('new rows across adjacent columns become one rectangle', () => {
     const entries: [number, number, Desired][] = [];
     for (let r = 10; r < 13; r++) for (let c = 1; c <= 4; c++) entries.push([r, c, text(`r${r}c${c}`)]);
-    const writes = groupWrites(changes(entries), new Map(), 2);
+    const writes = groupWrites(changes(entries), () => undefined, 2);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ row: 10, column: 1 });
     expect(writes[0].values).toHaveLength(3);
@@ -26,15 +23,34 @@ describe('grouping roster writes', () => {
     const all: Desired[] = [];
     for (let r = 2; r <= 41; r++) all.push(text(r % 4 === 0 ? 'Not in list' : 'In list'));
     for (let r = 4; r <= 41; r += 4) entries.push([r, 5, text('Not in list')]);
-    const writes = groupWrites(changes(entries), new Map([[5, all]]), 2);
+    const writes = groupWrites(changes(entries), (c) => (c === 5 ? all : undefined), 2);
     expect(writes).toHaveLength(1);
     expect(writes[0].values).toHaveLength(40);
+  });
+
+  test("a cell set above its column's last change, or set twice, lands in order with its latest content", () => {
+    const writes = groupWrites(
+      changes([
+        [5, 3, text('five')],
+        [6, 3, text('six')],
+        [3, 3, text('three')],
+        [4, 3, text('four')],
+        [6, 3, text('six, again')],
+        [9, 3, text('nine')],
+      ]),
+      () => undefined,
+      2,
+    );
+    expect(writes.map((w) => [w.row, w.values.map((r) => r[0])])).toEqual([
+      [3, ['three', 'four', 'five', 'six, again']],
+      [9, ['nine']],
+    ]);
   });
 
   test("scattered changes in people's columns stay cell runs, never whole-column writes", () => {
     const entries: [number, number, Desired][] = [];
     for (let r = 4; r <= 41; r += 4) entries.push([r, 7, text('Advisor')]);
-    const writes = groupWrites(changes(entries), new Map(), 2);
+    const writes = groupWrites(changes(entries), () => undefined, 2);
     expect(writes).toHaveLength(10);
     expect(writes.every((w) => w.values.length === 1)).toBe(true);
   });
@@ -60,7 +76,7 @@ describe('grouping roster writes', () => {
         [2, 1, formula('=1+1')],
         [3, 1, value(true)],
       ]),
-      new Map(),
+      () => undefined,
       2,
     );
     expect(w.values).toEqual([['=1+1'], [true]]);

@@ -112,7 +112,23 @@ export function planLayout(
   };
 }
 
-/** The current grid seen through the final layout: new columns blank, deleted ones gone. */
-export function remapRows<T>(rows: readonly (readonly T[])[], slots: readonly Slot[], blank: T): T[][] {
+/**
+ * The current grid seen through the final layout: new columns blank, deleted ones gone. When the layout keeps
+ * every column where it is (most refreshes), that is the grid itself, not a copy of its 10,000s of cells.
+ */
+export function remapRows<T>(
+  rows: readonly (readonly T[])[],
+  slots: readonly Slot[],
+  blank: T,
+): readonly (readonly T[])[] {
+  const unchanged =
+    slots.every((s, i) => s.current === i + 1) &&
+    rows.every(
+      (row) =>
+        row.length === slots.length &&
+        !row.includes(undefined as T) &&
+        (blank === null || !row.includes(null as T)),
+    );
+  if (unchanged) return rows;
   return rows.map((row) => slots.map((s) => (s.current === null ? blank : (row[s.current - 1] ?? blank))));
 }

@@ -24,15 +24,18 @@ import {
 } from './columns';
 import {
   checkFormula,
+  checkFormulas,
   countFormula,
+  countFormulas,
   FormulaColumns,
+  RowFormula,
   multiSegmentCondition,
   notFittingCondition,
   unsegmentedCondition,
 } from './formulas';
 import { canonicalKeys, Layout, planLayout, remapRows } from './layout';
 import { RuleSpec, sameRules, sameValidation, ValidationSpec } from './specs';
-import { CellWrite, groupWrites } from './writes';
+import { CellChanges, CellWrite, groupWrites } from './writes';
 
 /** What the sheet layer read of an existing roster (all coordinates current, 1-based in Sheets). */
 export interface RosterSheetState {
@@ -189,12 +192,19 @@ export function planRoster(input: RosterInput): RosterPlan {
 
   // 3. Rows: existing roster rows matched to partners by key, then by name; the rest of the list is new.
   const byKey = new Map<string, Partner>();
-  const byName = new Map<string, Partner>();
-  for (const p of reading.partners) {
-    byKey.set(p.key, p);
-    const n = `name:${normaliseName(p.name)}`;
-    if (!byName.has(n)) byName.set(n, p);
-  }
+  for (const p of reading.partners) byKey.set(p.key, p);
+  // By name: only for rows their key does not find (an ID added or changed in the list), so made on first need.
+  let byNameMap: Map<string, Partner> | null = null;
+  const byName = (name: string): Partner | undefined => {
+    if (!byNameMap) {
+      byNameMap = new Map();
+      for (const p of reading.partners) {
+        const n = normaliseName(p.name);
+        if (!byNameMap.has(n)) byNameMap.set(n, p);
+      }
+    }
+    return byNameMap.get(normaliseName(name));
+  };
   const matched = new Set<Partner>();
   const rowPartner = new Map<number, Partner | null>();
   const partnerCol = col('partner');
@@ -206,7 +216,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     if (cellText(name).trim() === '' && cellText(id).trim() === '') continue;
     let p = byKey.get(partnerKey(name, hasIdColumn ? id : ''));
     if (!p || matched.has(p)) {
-      const alt = byName.get(`name:${normaliseName(cellText(name))}`);
+      const alt = byName(cellText(name));
       p = alt && !matched.has(alt) && (!listHasId || !cellText(id).trim()) ? alt : undefined;
     }
     if (p) matched.add(p);
@@ -217,8 +227,8 @@ export function planRoster(input: RosterInput): RosterPlan {
   const firstNewRow = Math.max(lastRowNow, 1) + 1;
 
   // 4. What each cell should hold. `owned` columns are compared on every row; people's only where we must.
-  const changes = new Map<number, Map<number, Desired>>();
-  const whole = new Map<number, Desired[]>();
+  const changes = new CellChanges();
+  const whole: (Desired[] | undefined)[] = []; // by column
   const want = (row: number, column: number, d: Desired) => {
     // New rows hold nothing yet: only existing rows are compared.
     if (
@@ -226,9 +236,7 @@ export function planRoster(input: RosterInput): RosterPlan {
       sameContent(d, values[row - 1]?.[column - 1], formulas[row - 1]?.[column - 1] ?? '')
     )
       return;
-    let m = changes.get(column);
-    if (!m) changes.set(column, (m = new Map()));
-    m.set(row, d);
+    changes.set(row, column, d);
   };
 
   // Header row: every column we own.
@@ -252,13 +260,23 @@ export function planRoster(input: RosterInput): RosterPlan {
   const statusCol = col('status');
   // Owned columns may be written whole in one call when changes are scattered, so we note every row's content.
   const recordWhole = (row: number, column: number, d: Desired) => {
-    let list = whole.get(column);
-    if (!list) whole.set(column, (list = []));
+    let list = whole[column];
+    if (!list) whole[column] = list = [];
     list[row - FIRST_ROW] = d;
   };
   const ownedWhole = (row: number, column: number, d: Desired) => {
     recordWhole(row, column, d);
     want(row, column, d);
+  };
+  // # Segments and Check on an existing row: compared with the template in place; the row's formula text is
+  // made only where it differs, or if the column is written whole (completeWhole fills FROM_TEMPLATE in).
+  const templates = new Map<number, RowFormula>([
+    [cols.count, countFormulas(cols)],
+    [col('check'), checkFormulas(cols)],
+  ]);
+  const ownedFormula = (row: number, column: number, template: RowFormula) => {
+    if (template.matches(formulas[row - 1]?.[column - 1] ?? '', row)) recordWhole(row, column, FROM_TEMPLATE);
+    else ownedWhole(row, column, formula(template.at(row)));
   };
   // Status is ours and may be written whole, but people set Excluded in it: its writes are guarded (below).
   const ownedColumns = [partnerCol, idCol, col('suggested'), cols.count, col('check'), statusCol].filter(
@@ -311,8 +329,8 @@ export function planRoster(input: RosterInput): RosterPlan {
       const sug = col('suggested');
       ownedWhole(r, sug, keepAsIs(row[sug - 1], formulas[r - 1][sug - 1]));
     }
-    ownedWhole(r, cols.count, formula(countFormula(r, cols)));
-    ownedWhole(r, col('check'), formula(checkFormula(r, cols)));
+    ownedFormula(r, cols.count, templates.get(cols.count)!);
+    ownedFormula(r, col('check'), templates.get(col('check'))!);
     const nextStatus = excluded ? STATUS_EXCLUDED : p ? STATUS_IN_LIST : STATUS_NOT_IN_LIST;
     ownedWhole(r, statusCol, text(nextStatus));
     // Renamed segments: the choices follow (a translation, not an overwrite: other choices stay as they are).
@@ -362,7 +380,7 @@ export function planRoster(input: RosterInput): RosterPlan {
   });
   stats.partners = rowPartner.size + newPartners.length;
 
-  const writes = groupWrites(changes, completeWhole(whole, lastRow), FIRST_ROW);
+  const writes = groupWrites(changes, (c) => completeWhole(whole[c], lastRow, templates.get(c)), FIRST_ROW);
   // Cells people may set while a refresh runs (Status → Excluded, a dropdown choice) that the refresh rewrites
   // on existing rows: the writer re-reads them just before writing and keeps any that changed since this read.
   const guardedColumns = [statusCol, cols.primary, cols.managedLike];
@@ -561,22 +579,27 @@ function keepAsIs(current: unknown, currentFormula: string): Desired {
 }
 
 /** Whole-column content for owned columns, padded so every data row has an entry (rows we left alone included). */
-function completeWhole(whole: Map<number, Desired[]>, lastRow: number): Map<number, Desired[]> {
-  const out = new Map<number, Desired[]>();
-  for (const [c, list] of whole) {
-    const full: Desired[] = [];
-    let complete = true;
-    for (let i = 0; i < lastRow - 1; i++) {
-      if (list[i] === undefined) complete = false;
-      full.push(list[i] ?? text(''));
-    }
-    if (complete) out.set(c, full);
+/** A row's formula as its column's template gives it (ownedFormula), filled in by completeWhole. */
+const FROM_TEMPLATE: Desired = { kind: 'formula', formula: '' };
+
+/** A column's content on every data row, or undefined where some row's is unknown. */
+function completeWhole(
+  list: Desired[] | undefined,
+  lastRow: number,
+  template: RowFormula | undefined,
+): Desired[] | undefined {
+  if (!list || list.length !== lastRow - 1) return undefined;
+  const full: Desired[] = [];
+  for (let i = 0; i < lastRow - 1; i++) {
+    const d = list[i];
+    if (d === undefined) return undefined;
+    full.push(d === FROM_TEMPLATE && template ? formula(template.at(i + FIRST_ROW)) : d);
   }
-  return out;
+  return full;
 }
 
 function managedFits(
-  row: unknown[],
+  row: readonly unknown[],
   cols: FormulaColumns,
   segments: Catalogue['segments'],
   ticks: boolean[],
