@@ -21,6 +21,9 @@ export interface Matcher {
   suggest(cells: readonly unknown[]): string;
 }
 
+/** Distinct cell texts a matcher remembers the matches of. */
+const MAX_REMEMBERED_TEXTS = 20000;
+
 /** A keyword of two or more words, as keyword-word ids. */
 interface Phrase {
   segment: number;
@@ -66,7 +69,8 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
 
   const names = segments.map((segment) => segment.name);
   const cell = newCellWordIds();
-  const matched = new Uint8Array(segments.length); // reused between calls; cleared after each
+  // One text's matches: flags reused between texts, cleared after each.
+  const matched = new Uint8Array(segments.length);
   const hits: number[] = [];
   const noteAll = (list: readonly number[] | undefined): void => {
     if (list === undefined) return;
@@ -96,7 +100,8 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
     }
   };
 
-  const matchText = (text: string): void => {
+  const matchText = (text: string): number[] => {
+    hits.length = 0;
     trie.read(text, cell);
     const { count, ids, singulars } = cell;
     for (let at = 0; at < count; at++) {
@@ -110,18 +115,38 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
       }
       if (singulars[at] >= 0) noteAll(singleWord[singulars[at]]); // "foos" is the plural of "foo"
     }
+    for (const index of hits) matched[index] = 0;
+    return hits.slice();
   };
 
+  // Lists repeat their cells ("Funder", "Vendor", the same description pasted down): each distinct text is
+  // matched once. Bounded, so a 50,000-row range of distinct texts does not keep them all.
+  const byText = new Map<string, readonly number[]>();
+  const segmentsOf = (text: string): readonly number[] => {
+    let found = byText.get(text);
+    if (found === undefined) {
+      found = matchText(text);
+      if (byText.size < MAX_REMEMBERED_TEXTS) byText.set(text, found);
+    }
+    return found;
+  };
+
+  // The cells' matches combined: flags of their own, so matchText's stay clear.
+  const inRow = new Uint8Array(segments.length);
   const matchCells = (cells: readonly unknown[]): number[] => {
-    hits.length = 0;
-    if (trie.size > 0) {
-      for (const value of cells) {
-        const text = cellText(value);
-        if (text !== '') matchText(text); // one cell at a time: a phrase never spans two cells
+    const row: number[] = [];
+    if (trie.size === 0) return row;
+    for (const value of cells) {
+      const text = cellText(value);
+      if (text === '') continue; // one cell at a time: a phrase never spans two cells
+      for (const segment of segmentsOf(text)) {
+        if (inRow[segment]) continue;
+        inRow[segment] = 1;
+        row.push(segment);
       }
     }
-    for (const index of hits) matched[index] = 0;
-    return hits.slice().sort((a, b) => a - b);
+    for (const index of row) inRow[index] = 0;
+    return row.sort((a, b) => a - b);
   };
 
   return {
