@@ -74,6 +74,13 @@ describe('normaliseName: trimmed, inner spaces collapsed, case ignored', () => {
     ['Acme\u2003 \u200bCorp', 'acme corp'],
     ['Acme\r\n\r\nCorp', 'acme corp'],
     ['Straße', 'strasse'],
+    // Plain ASCII names take a shorter path; these land on its edges.
+    ['ACME Corp', 'acme corp'],
+    ["O'Brien & Sons, Inc.", "o'brien & sons, inc."],
+    ['Acme  Corp', 'acme corp'],
+    ['Acme Corp ', 'acme corp'],
+    ['Acme\u007fCorp', 'acme\u007fcorp'],
+    ['~', '~'],
   ])('%j → %j', (name, normalised) => {
     expect(normaliseName(name)).toBe(normalised);
   });
@@ -96,6 +103,10 @@ describe('spaces', () => {
     ['  a  b  ', 'a b', 'a  b'],
     ['\u200b\u00a0Acme\n', 'Acme', 'Acme'],
     ['\t', '', ''],
+    ['Acme Corp', 'Acme Corp', 'Acme Corp'],
+    ['Acme\u200b', 'Acme', 'Acme'],
+    ['\u2060Acme', 'Acme', 'Acme'],
+    ['x', 'x', 'x'],
   ])('%j collapses to %j and trims to %j', (text, collapsed, trimmed) => {
     expect(collapseSpaces(text)).toBe(collapsed);
     expect(trimSpaces(text)).toBe(trimmed);
