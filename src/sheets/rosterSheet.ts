@@ -1,6 +1,6 @@
 // Reads the Partner Roster's state and writes a plan, each in a few batched calls whose number does not grow
 // with the number of partners. https://developers.google.com/apps-script/guides/support/best-practices
-import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
+import { carriesOurValidation, isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
 import { COLUMN_KEY, markFinished, type OwnedSheets } from './metadata';
@@ -62,7 +62,7 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
   const width = keys.length;
   let values: unknown[][] = [];
   let formulas: string[][] = [];
-  let validations: (ValidationSpec | null)[][] = [];
+  let validations: ((ValidationSpec | null)[] | undefined)[] = [];
   let headerNotes: string[] = [];
   let headerBackgrounds: string[] = [];
   if (lastRow > 0 && width > 0) {
@@ -70,7 +70,11 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     values = all.getValues();
     formulas = all.getFormulas();
     // Rules of the header row are not ours to judge: dropped.
-    validations = readValidations(all.getDataValidations().slice(1), values.slice(1));
+    validations = readValidations(
+      all.getDataValidations().slice(1),
+      values.slice(1),
+      keys.map((key) => key !== null && carriesOurValidation(key)),
+    );
     const header = sheet.getRange(1, 1, 1, width);
     headerNotes = header.getNotes()[0];
     headerBackgrounds = header.getBackgrounds()[0];

@@ -18,35 +18,36 @@ export function buildValidation(spec: ValidationSpec): DataValidation {
 const CHECKBOX: ValidationSpec = { kind: 'checkbox' };
 
 /**
- * The rules of a grid of cells (getDataValidations) as plain specs. A roster repeats a handful of rules down
- * thousands of rows: equal rules share one spec (so the planner compares each distinct rule once), and the enum
- * lookups happen once. `values` are the same cells' values. Allow-invalid is read once per column, list and
- * help text (a pasted rule differs in its list or help text; nothing the add-on offers changes allow-invalid
- * alone).
+ * The rules of some columns of a grid of cells (getDataValidations) as plain specs, column by column: a list per
+ * column asked for, the rule of each cell (null where it has none); undefined for the columns not asked for.
+ * A roster repeats a handful of rules down thousands of rows: equal rules share one spec (so the planner
+ * compares each distinct rule once), and the enum lookups happen once. `values` are the same cells' values.
+ * Allow-invalid is read once per column, list and help text (a pasted rule differs in its list or help text;
+ * nothing the add-on offers changes allow-invalid alone).
  */
 export function readValidations(
   grid: readonly (readonly (DataValidation | null)[])[],
   values: readonly (readonly unknown[])[],
-): (ValidationSpec | null)[][] {
+  columns: readonly boolean[],
+): ((ValidationSpec | null)[] | undefined)[] {
   const criteria = SpreadsheetApp.DataValidationCriteria;
   const checkbox = criteria.CHECKBOX;
   const inList = criteria.VALUE_IN_LIST;
   const lists = new Map<string, ListSpec>();
   // The list spec last read in each column: the next cell down almost always has the same one, and comparing
   // its few strings costs far less than building and hashing a key for each of 10,000 rows.
-  const lastInColumn: (ListSpec | undefined)[] = [];
+  let last: ListSpec | undefined;
   const readList = (dv: DataValidation, column: number): ListSpec => {
     const first: unknown = dv.getCriteriaValues()[0];
     const raw: readonly unknown[] = Array.isArray(first) ? first : [];
     const helpText = dv.getHelpText() ?? '';
-    const last = lastInColumn[column];
     if (last && last.helpText === helpText && sameStrings(last.values, raw)) return last;
     const values = raw.map(String);
     const key = `${column}\u0000${helpText}\u0000${values.join('\u0000')}`;
     let spec = lists.get(key);
     if (!spec)
       lists.set(key, (spec = { kind: 'list', values, allowInvalid: dv.getAllowInvalid(), helpText }));
-    lastInColumn[column] = spec;
+    last = spec;
     return spec;
   };
   // Every getter is a call into the service, and a roster has one validated cell per partner and column: a
@@ -58,7 +59,13 @@ export function readValidations(
     if (type === checkbox) return typeof value === 'boolean' || value === '' ? CHECKBOX : null;
     return type === inList ? readList(dv, column) : null;
   };
-  return grid.map((row, r) => row.map((dv, column) => read(dv, values[r]?.[column], column)));
+  return columns.map((wanted, c) => {
+    if (!wanted) return undefined;
+    last = undefined;
+    const rules: (ValidationSpec | null)[] = [];
+    for (let r = 0; r < grid.length; r++) rules.push(read(grid[r][c] ?? null, values[r]?.[c], c));
+    return rules;
+  });
 }
 
 type ListSpec = Extract<ValidationSpec, { kind: 'list' }>;

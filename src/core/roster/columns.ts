@@ -31,6 +31,18 @@ export const AFTER_SEGMENTS: FixedRole[] = [
   'status',
 ];
 
+/** Whether the add-on puts a checkbox or a dropdown in this column's data cells (what a refresh repairs). */
+export function carriesOurValidation(key: ColumnKey): boolean {
+  return (
+    key.startsWith('segment:') ||
+    key === 'primary' ||
+    key === 'level' ||
+    key === 'managedLike' ||
+    key === 'reviewed' ||
+    key === 'status'
+  );
+}
+
 export const HEADERS: Record<FixedRole, string> = {
   partner: 'Partner',
   id: 'ID',
