@@ -47,6 +47,20 @@ describe('grouping roster writes', () => {
     ]);
   });
 
+  test('a run of new rows joins the change just above it, and one above them all lands in order', () => {
+    const c = new CellChanges();
+    c.set(9, 2, text('nine'));
+    c.setRun(10, 2, [text('ten'), text('eleven')]);
+    c.setRun(20, 2, [text('twenty')]);
+    c.setRun(4, 2, [text('four')]);
+    const writes = groupWrites(c, () => undefined, 2);
+    expect(writes.map((w) => [w.row, w.values.map((r) => r[0])])).toEqual([
+      [4, ['four']],
+      [9, ['nine', 'ten', 'eleven']],
+      [20, ['twenty']],
+    ]);
+  });
+
   test("scattered changes in people's columns stay cell runs, never whole-column writes", () => {
     const entries: [number, number, Desired][] = [];
     for (let r = 4; r <= 41; r += 4) entries.push([r, 7, text('Advisor')]);

@@ -23,9 +23,7 @@ import {
   stripRetired,
 } from './columns';
 import {
-  checkFormula,
   checkFormulas,
-  countFormula,
   countFormulas,
   FormulaColumns,
   RowFormula,
@@ -45,8 +43,11 @@ export interface RosterSheetState {
   formulas: string[][];
   /** Our column key of each current column (index 0 = column A), null where a column has none. */
   keys: (ColumnKey | null)[];
-  /** Validation of each data cell (index 0 = row 2), or null where the cell has none. */
-  validations: (ValidationSpec | null)[][];
+  /**
+   * The rules of the columns that carry ours (carriesOurValidation), by current column (index 0 = column A),
+   * each the rule of every data cell (index 0 = row 2, null where a cell has none); undefined for other columns.
+   */
+  validations: (readonly (ValidationSpec | null)[] | undefined)[];
   headerNotes: string[];
   headerBackgrounds: string[];
   /** Our conditional-format rules now on the sheet, in order, and whether every user rule stands before them. */
@@ -206,7 +207,9 @@ export function planRoster(input: RosterInput): RosterPlan {
     return byNameMap.get(normaliseName(name));
   };
   const matched = new Set<Partner>();
-  const rowPartner = new Map<number, Partner | null>();
+  // By row: its partner, null for a partner gone from the list, undefined for a row without one.
+  const rowPartner: (Partner | null | undefined)[] = [];
+  let partnerRows = 0;
   const partnerCol = col('partner');
   const idCol = columnOf.get('id');
   for (let r = FIRST_ROW; r <= lastRowNow; r++) {
@@ -220,7 +223,8 @@ export function planRoster(input: RosterInput): RosterPlan {
       p = alt && !matched.has(alt) && (!listHasId || !cellText(id).trim()) ? alt : undefined;
     }
     if (p) matched.add(p);
-    rowPartner.set(r, p ?? null);
+    rowPartner[r] = p ?? null;
+    partnerRows++;
   }
   const newPartners = reading.partners.filter((p) => !matched.has(p));
   const lastRow = lastRowNow < 1 ? 1 + newPartners.length : lastRowNow + newPartners.length;
@@ -268,8 +272,14 @@ export function planRoster(input: RosterInput): RosterPlan {
     recordWhole(row, column, d);
     want(row, column, d);
   };
-  // # Segments and Check on an existing row: compared with the template in place; the row's formula text is
-  // made only where it differs, or if the column is written whole (completeWhole fills FROM_TEMPLATE in).
+  // Text in an owned column of an existing row: nothing made when the cell already holds it (most rows).
+  const ownedText = (row: number, column: number, t: string) => {
+    if (formulas[row - 1][column - 1] === '' && values[row - 1][column - 1] === t && t !== '')
+      recordWhole(row, column, AS_IS);
+    else ownedWhole(row, column, text(t));
+  };
+  // # Segments and Check on an existing row: compared with their column's template; a row that matches is
+  // noted as FROM_TEMPLATE, and completeWhole makes its text only if the column is written whole.
   const templates = new Map<number, RowFormula>([
     [cols.count, countFormulas(cols)],
     [col('check'), checkFormulas(cols)],
@@ -297,11 +307,16 @@ export function planRoster(input: RosterInput): RosterPlan {
     mismatches: 0,
   };
 
+  const suggestedCol = col('suggested');
+  const checkCol = col('check');
+  const reviewedCol = col('reviewed');
+  const countTemplate = countFormulas(cols);
+  const checkTemplate = checkFormulas(cols);
+  const choiceColumns = [cols.primary, cols.managedLike];
   for (let r = FIRST_ROW; r <= lastRowNow; r++) {
     const row = values[r - 1];
-    const hasPartner = rowPartner.has(r);
-    const p = rowPartner.get(r) ?? null;
-    if (!hasPartner) {
+    const p = rowPartner[r];
+    if (p === undefined) {
       // A row without a partner is left alone; a whole-column write keeps what it holds.
       for (const c of ownedColumns) recordWhole(r, c, keepAsIs(row[c - 1], formulas[r - 1][c - 1]));
       continue;
@@ -316,71 +331,88 @@ export function planRoster(input: RosterInput): RosterPlan {
         if (row[segmentColumns[s] - 1] === '') want(r, segmentColumns[s], value(suggested.has(s)));
       });
       for (const key of keep) if (row[col(key) - 1] === '') want(r, col(key), value(false));
-      if (row[col('reviewed') - 1] === '') want(r, col('reviewed'), value(false));
+      if (row[reviewedCol - 1] === '') want(r, reviewedCol, value(false));
     }
     if (p) {
-      ownedWhole(r, partnerCol, text(p.name));
-      if (idCol) ownedWhole(r, idCol, text(p.id));
-      ownedWhole(r, col('suggested'), text(suggestedText(p)));
+      ownedText(r, partnerCol, p.name);
+      if (idCol) ownedText(r, idCol, p.id);
+      ownedText(r, suggestedCol, suggestedText(p));
       stats.kept++;
     } else {
       ownedWhole(r, partnerCol, keepAsIs(row[partnerCol - 1], formulas[r - 1][partnerCol - 1]));
       if (idCol) ownedWhole(r, idCol, keepAsIs(row[idCol - 1], formulas[r - 1][idCol - 1]));
-      const sug = col('suggested');
-      ownedWhole(r, sug, keepAsIs(row[sug - 1], formulas[r - 1][sug - 1]));
+      ownedWhole(r, suggestedCol, keepAsIs(row[suggestedCol - 1], formulas[r - 1][suggestedCol - 1]));
     }
-    ownedFormula(r, cols.count, templates.get(cols.count)!);
-    ownedFormula(r, col('check'), templates.get(col('check'))!);
+    ownedFormula(r, cols.count, countTemplate);
+    ownedFormula(r, checkCol, checkTemplate);
     const nextStatus = excluded ? STATUS_EXCLUDED : p ? STATUS_IN_LIST : STATUS_NOT_IN_LIST;
-    ownedWhole(r, statusCol, text(nextStatus));
+    ownedText(r, statusCol, nextStatus);
     // Renamed segments: the choices follow (a translation, not an overwrite: other choices stay as they are).
-    for (const c of [cols.primary, cols.managedLike]) {
-      const chosen = normaliseName(cellText(row[c - 1]));
-      const to = renamed.get(chosen);
-      if (to !== undefined && formulas[r - 1][c - 1] === '') want(r, c, text(to));
-    }
+    if (renamed.size > 0)
+      for (const c of choiceColumns) {
+        const chosen = normaliseName(cellText(row[c - 1]));
+        const to = renamed.get(chosen);
+        if (to !== undefined && formulas[r - 1][c - 1] === '') want(r, c, text(to));
+      }
     const ticks = segmentColumns.map((c) => row[c - 1] === true);
     tally(
       stats,
       ticks,
       excluded,
       !p,
-      row[col('reviewed') - 1] === true,
+      row[reviewedCol - 1] === true,
       managedFits(row, cols, segments, ticks, renamed),
     );
   }
 
   // New rows: every cell of ours, the same kinds on every row (shared, never mutated), people's columns left out.
+  // They hold nothing to compare with, so each column's new cells go in as one run.
   const peopleOwnedColumn = slots.map((slot) => !!slot.key && isPeopleOwned(slot.key));
-  const put = (r: number, c: number, v: Desired) =>
-    peopleOwnedColumn[c - 1] ? want(r, c, v) : ownedWhole(r, c, v);
+  const newCells: Desired[][] = [];
+  const put = (c: number, v: Desired) => (newCells[c] ??= []).push(v);
   const TICKED = value(true);
   const UNTICKED = value(false);
   const BLANK = text('');
   const IN_LIST = text(STATUS_IN_LIST);
   const keptColumns = [...keep].map((key) => col(key));
+  const levelCol = col('level');
+  const notesCol = col('notes');
   newPartners.forEach((p, i) => {
     const r = firstNewRow + i;
     const suggested = suggestedOf(p);
-    put(r, partnerCol, text(p.name));
-    if (idCol) put(r, idCol, text(p.id));
-    put(r, col('suggested'), text(suggestedText(p)));
+    put(partnerCol, text(p.name));
+    if (idCol) put(idCol, text(p.id));
+    put(suggestedCol, text(suggestedText(p)));
     const ticks = segments.map((_, s) => suggested.includes(s));
-    for (let s = 0; s < segments.length; s++) put(r, segmentColumns[s], ticks[s] ? TICKED : UNTICKED);
-    for (const c of keptColumns) put(r, c, UNTICKED);
-    put(r, cols.count, formula(countFormula(r, cols)));
-    put(r, cols.primary, BLANK);
-    put(r, col('level'), BLANK);
-    put(r, cols.managedLike, BLANK);
-    put(r, col('check'), formula(checkFormula(r, cols)));
-    put(r, col('reviewed'), UNTICKED);
-    put(r, col('notes'), BLANK);
-    put(r, statusCol, IN_LIST);
+    for (let s = 0; s < segments.length; s++) put(segmentColumns[s], ticks[s] ? TICKED : UNTICKED);
+    for (const c of keptColumns) put(c, UNTICKED);
+    put(cols.count, formula(countTemplate.at(r)));
+    put(cols.primary, BLANK);
+    put(levelCol, BLANK);
+    put(cols.managedLike, BLANK);
+    put(checkCol, formula(checkTemplate.at(r)));
+    put(reviewedCol, UNTICKED);
+    put(notesCol, BLANK);
+    put(statusCol, IN_LIST);
     tally(stats, ticks, false, false, false, true);
   });
-  stats.partners = rowPartner.size + newPartners.length;
+  newCells.forEach((cells, c) => {
+    changes.setRun(firstNewRow, c, cells);
+    if (peopleOwnedColumn[c - 1]) return;
+    cells.forEach((d, i) => recordWhole(firstNewRow + i, c, d));
+  });
+  stats.partners = partnerRows + newPartners.length;
 
-  const writes = groupWrites(changes, (c) => completeWhole(whole[c], lastRow, templates.get(c)), FIRST_ROW);
+  const writes = groupWrites(
+    changes,
+    (c) =>
+      completeWhole(whole[c], lastRow, (d, r) =>
+        d === FROM_TEMPLATE
+          ? formula(templates.get(c)!.at(r))
+          : keepAsIs(values[r - 1][c - 1], formulas[r - 1][c - 1]),
+      ),
+    FIRST_ROW,
+  );
   // Cells people may set while a refresh runs (Status → Excluded, a dropdown choice) that the refresh rewrites
   // on existing rows: the writer re-reads them just before writing and keeps any that changed since this read.
   const guardedColumns = [statusCol, cols.primary, cols.managedLike];
@@ -432,7 +464,10 @@ export function planRoster(input: RosterInput): RosterPlan {
       ),
     ],
   ];
-  const currentValidations = state ? remapRows(state.validations, slots, null as ValidationSpec | null) : [];
+  const currentValidations = (column: number): readonly (ValidationSpec | null)[] => {
+    const current = slots[column - 1]?.current;
+    return (current && state?.validations[current - 1]) || [];
+  };
   const dataRows = lastRow - 1;
   // Each column's rule goes where it is missing or different: from the first such row to the last (new partners
   // at the bottom make a short span); columns with the same span share one block.
@@ -441,10 +476,11 @@ export function planRoster(input: RosterInput): RosterPlan {
       let first = -1;
       let last = -1;
       // Rows mostly share one rule object (readValidations interns them): compare each distinct one once.
+      const rules = currentValidations(c);
       let seen: ValidationSpec | null | undefined;
       let seenSame = false;
       for (let r = 0; r < dataRows; r++) {
-        const current = currentValidations[r]?.[c - 1] ?? null;
+        const current = rules[r] ?? null;
         if (current !== seen) {
           seen = current;
           seenSame = sameValidation(current, spec);
@@ -578,22 +614,25 @@ function keepAsIs(current: unknown, currentFormula: string): Desired {
   return text(cellText(current));
 }
 
-/** Whole-column content for owned columns, padded so every data row has an entry (rows we left alone included). */
-/** A row's formula as its column's template gives it (ownedFormula), filled in by completeWhole. */
+/**
+ * In a column's whole content, a row whose cell already holds what it should (AS_IS) or its column's formula
+ * (FROM_TEMPLATE): noted without making the content, which completeWhole makes only if the column is written whole.
+ */
+const AS_IS: Desired = { kind: 'text', text: '' };
 const FROM_TEMPLATE: Desired = { kind: 'formula', formula: '' };
 
-/** A column's content on every data row, or undefined where some row's is unknown. */
+/** A column's content on every data row (`made` gives the noted rows'), or undefined where a row's is unknown. */
 function completeWhole(
   list: Desired[] | undefined,
   lastRow: number,
-  template: RowFormula | undefined,
+  made: (d: Desired, row: number) => Desired,
 ): Desired[] | undefined {
   if (!list || list.length !== lastRow - 1) return undefined;
   const full: Desired[] = [];
   for (let i = 0; i < lastRow - 1; i++) {
     const d = list[i];
     if (d === undefined) return undefined;
-    full.push(d === FROM_TEMPLATE && template ? formula(template.at(i + FIRST_ROW)) : d);
+    full.push(d === AS_IS || d === FROM_TEMPLATE ? made(d, i + FIRST_ROW) : d);
   }
   return full;
 }
@@ -625,7 +664,8 @@ function tally(
     return;
   }
   if (notInList) stats.notInList++;
-  const n = ticks.filter(Boolean).length;
+  let n = 0;
+  for (const ticked of ticks) if (ticked) n++;
   if (n > 1) stats.multiSegment++;
   if (n === 0) stats.unsegmented++;
   if (!reviewed) stats.unreviewed++;

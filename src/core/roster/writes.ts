@@ -66,6 +66,17 @@ export class CellChanges {
     else this.byColumn[column] = insert(runs, row, d);
   }
 
+  /** Consecutive cells of one column from row `from` down (the array is kept, not copied). */
+  setRun(from: number, column: number, cells: Desired[]): void {
+    let runs = this.byColumn[column];
+    if (!runs) this.byColumn[column] = runs = [];
+    const last = runs[runs.length - 1];
+    const end = last ? last.from + last.cells.length : 0;
+    if (!last || from > end) runs.push({ from, cells });
+    else if (from === end) for (const d of cells) last.cells.push(d);
+    else cells.forEach((d, i) => this.set(from + i, column, d));
+  }
+
   /** Columns in ascending order, each with its runs from top to bottom. */
   columns(): [number, Run[]][] {
     const out: [number, Run[]][] = [];
