@@ -256,10 +256,18 @@ export function planRoster(input: RosterInput): RosterPlan {
     if (!s) suggestions.set(p, (s = input.suggest(p.descriptions)));
     return s;
   };
-  const suggestedText = (p: Partner) =>
-    suggestedOf(p)
-      .map((i) => segments[i].name)
-      .join(', ');
+  // Partners share a few sets of suggestions: each set's text is made once, by its bits up to 30 segments.
+  const textOfSet = new Map<number, string>();
+  const suggestedText = (p: Partner) => {
+    const found = suggestedOf(p);
+    const make = () => found.map((i) => segments[i].name).join(', ');
+    if (segments.length > 30) return make();
+    let bits = 0;
+    for (const i of found) bits |= 1 << i;
+    let t = textOfSet.get(bits);
+    if (t === undefined) textOfSet.set(bits, (t = make()));
+    return t;
+  };
 
   const statusCol = col('status');
   // Owned columns may be written whole in one call when changes are scattered, so we note every row's content.

@@ -137,18 +137,28 @@ export function groupWrites(
 
 function fill(write: CellWrite, columns: Desired[][]): CellWrite {
   const height = columns[0].length;
-  write.values = Array.from({ length: height }, (_, r) =>
-    columns.map((col) => {
-      const written = toWritten(col[r]);
-      // Refused while planning, before anything is written: a write Sheets refuses half-way leaves a half roster.
-      if (typeof written === 'string' && written.length > MAX_CELL_CHARACTERS)
-        checkFits(
-          written,
-          `The text for row ${write.row + r} of the roster`,
-          'Shorten it where it comes from (your partner list or the Segments tab), then build again.',
-        );
-      return written;
-    }),
-  );
+  const values: (string | number | boolean)[][] = Array.from({ length: height }, () => []);
+  columns.forEach((col, j) => {
+    // New rows share their contents (one "In list", one unticked box…): each is turned into a value once a run.
+    let previous: Desired | undefined;
+    let written: string | number | boolean = '';
+    for (let r = 0; r < height; r++) {
+      const d = col[r];
+      if (d !== previous) {
+        previous = d;
+        written = toWritten(d);
+        // Refused while planning, before anything is written: a write Sheets refuses half-way leaves a half
+        // roster.
+        if (typeof written === 'string' && written.length > MAX_CELL_CHARACTERS)
+          checkFits(
+            written,
+            `The text for row ${write.row + r} of the roster`,
+            'Shorten it where it comes from (your partner list or the Segments tab), then build again.',
+          );
+      }
+      values[r][j] = written;
+    }
+  });
+  write.values = values;
   return write;
 }
