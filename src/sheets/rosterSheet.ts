@@ -72,7 +72,6 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     // Rules of the header row are not ours to judge: dropped.
     validations = readValidations(
       all.getDataValidations().slice(1),
-      values.slice(1),
       keys.map((key) => key !== null && carriesOurValidation(key)),
     );
     const header = sheet.getRange(1, 1, 1, width);

@@ -21,13 +21,11 @@ const CHECKBOX: ValidationSpec = { kind: 'checkbox' };
  * The rules of some columns of a grid of cells (getDataValidations) as plain specs, column by column: a list per
  * column asked for, the rule of each cell (null where it has none); undefined for the columns not asked for.
  * A roster repeats a handful of rules down thousands of rows: equal rules share one spec (so the planner
- * compares each distinct rule once), and the enum lookups happen once. `values` are the same cells' values.
- * Allow-invalid is read once per column, list and help text (a pasted rule differs in its list or help text;
+ * compares each distinct rule once), and the enum lookups happen once. Allow-invalid is read once per column, list and help text (a pasted rule differs in its list or help text;
  * nothing the add-on offers changes allow-invalid alone).
  */
 export function readValidations(
   grid: readonly (readonly (DataValidation | null)[])[],
-  values: readonly (readonly unknown[])[],
   columns: readonly boolean[],
 ): ((ValidationSpec | null)[] | undefined)[] {
   const criteria = SpreadsheetApp.DataValidationCriteria;
@@ -50,20 +48,19 @@ export function readValidations(
     last = spec;
     return spec;
   };
-  // Every getter is a call into the service, and a roster has one validated cell per partner and column: a
-  // checkbox costs one call. One with its own checked/unchecked values is not ours (its ticks would not read as
-  // TRUE), and it shows in the cell, which holds one of those values instead of TRUE, FALSE or nothing.
-  const read = (dv: DataValidation | null, value: unknown, column: number): ValidationSpec | null => {
+  const read = (dv: DataValidation | null, column: number): ValidationSpec | null => {
     if (!dv) return null;
     const type = dv.getCriteriaType();
-    if (type === checkbox) return typeof value === 'boolean' || value === '' ? CHECKBOX : null;
+    // A checkbox with its own checked/unchecked values is not ours: its ticks would not read as TRUE. The cell's
+    // value cannot tell (such a checkbox may sit on TRUE, FALSE or nothing), so its values are asked.
+    if (type === checkbox) return dv.getCriteriaValues().length === 0 ? CHECKBOX : null;
     return type === inList ? readList(dv, column) : null;
   };
   return columns.map((wanted, c) => {
     if (!wanted) return undefined;
     last = undefined;
     const rules: (ValidationSpec | null)[] = [];
-    for (let r = 0; r < grid.length; r++) rules.push(read(grid[r][c] ?? null, values[r]?.[c], c));
+    for (let r = 0; r < grid.length; r++) rules.push(read(grid[r][c] ?? null, c));
     return rules;
   });
 }

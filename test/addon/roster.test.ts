@@ -267,7 +267,7 @@ describe('refresh', () => {
     expect(rulesOf(wiped, 'Owner')).toBe('VALUE_IN_LIST');
   });
 
-  test('a pasted checkbox with its own checked and unchecked values is put back to a plain one', () => {
+  test('a pasted checkbox with its own checked and unchecked values is put back to a plain one, whatever the cell holds', () => {
     const { s, addon } = setUp();
     build(addon);
     const criteriaOf = (cell: string) =>
@@ -275,20 +275,33 @@ describe('refresh', () => {
         const rule = s.spreadsheet.getSheetByName(ROSTER)!.getRange(cell).getDataValidation();
         return rule ? rule.getCriteriaValues() : null;
       });
-    const partner = roster(s)[2].Partner as string;
-    const advisor = a1(s, partner, 'Advisor');
-    const reviewed = a1(s, partner, 'Reviewed');
+    const rows = roster(s);
+    const cells = {
+      yesOnYes: a1(s, rows[0].Partner as string, 'Advisor'),
+      // Paste special › data validation only: our FALSE stays under a yes/no checkbox.
+      yesNoOnFalse: a1(s, rows[1].Partner as string, 'Reviewed'),
+      // insertCheckboxes('yes') leaves unticked cells blank (fact 63).
+      yesOnBlank: a1(s, rows[2].Partner as string, 'Funder'),
+    };
     s.internal(() => {
       const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
       const app = s.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
       const yesNo = app.newDataValidation().requireCheckbox('yes', 'no').build();
-      sheet.getRange(advisor).setDataValidation(yesNo).setValue('yes');
-      sheet.getRange(reviewed).setDataValidation(yesNo).setValue('no');
+      sheet.getRange(cells.yesOnYes).setDataValidation(yesNo).setValue('yes');
+      sheet.getRange(cells.yesNoOnFalse).setDataValidation(yesNo).setValue(false);
+      sheet.getRange(cells.yesOnBlank).insertCheckboxes('yes');
     });
-    expect(criteriaOf(advisor)).toEqual(['yes', 'no']);
+    expect(criteriaOf(cells.yesOnBlank)).toEqual(['yes']);
     build(addon);
-    expect(criteriaOf(advisor)).toEqual([]);
-    expect(criteriaOf(reviewed)).toEqual([]);
+    for (const cell of Object.values(cells)) expect(criteriaOf(cell)).toEqual([]);
+    // Our own checkbox over a value that is not a tick (a paste of values only) stays as it is: the next
+    // refresh writes no rule.
+    s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getRange(cells.yesOnBlank).setValue(1));
+    build(addon);
+    s.calls.reset();
+    build(addon);
+    expect(s.calls.byMethod['Range.setDataValidations'] ?? 0).toBe(0);
+    expect(s.calls.byMethod['Range.setDataValidation'] ?? 0).toBe(0);
   });
 
   test('a renamed segment keeps its ticks and choices; a removed one stays, retired, while it has ticks', () => {
