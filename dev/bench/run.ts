@@ -248,8 +248,10 @@ function medianRun(runs: SizeRun[]): SizeRun {
   const computeRuns = {} as Record<PhaseName, number[]>;
   const checks = [...new Set(runs.flatMap((r) => r.checks))];
   for (const { name } of PHASES) {
+    // A run that failed is the one reported: a median would hide it behind the runs that worked.
+    const failed = runs.map((r) => r.phases[name]).find((p) => p.error);
     const byCompute = runs.map((r) => r.phases[name]).sort((a, b) => a.computeMs - b.computeMs);
-    phases[name] = byCompute[Math.floor(byCompute.length / 2)];
+    phases[name] = failed ?? byCompute[Math.floor(byCompute.length / 2)];
     computeRuns[name] = runs.map((r) => r.phases[name].computeMs);
     const counts = new Set(runs.map((r) => `${r.phases[name].calls}/${r.phases[name].cellsWritten}`));
     if (counts.size > 1) checks.push(`${name}: calls/cells differ between runs (${[...counts].join(', ')})`);

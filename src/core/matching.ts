@@ -21,8 +21,9 @@ export interface Matcher {
   suggest(cells: readonly unknown[]): string;
 }
 
-/** Distinct cell texts a matcher remembers the matches of. */
+/** Distinct cell texts a matcher remembers the matches of, and the longest it remembers (notes rarely repeat). */
 const MAX_REMEMBERED_TEXTS = 20000;
+const MAX_REMEMBERED_LENGTH = 500;
 
 /** A keyword of two or more words, as keyword-word ids. */
 interface Phrase {
@@ -120,13 +121,13 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
   };
 
   // Lists repeat their cells ("Funder", "Vendor", the same description pasted down): each distinct text is
-  // matched once. Bounded, so a 50,000-row range of distinct texts does not keep them all.
+  // matched once. Bounded in number and length, so a 50,000-row range of long notes is not all kept.
   const byText = new Map<string, readonly number[]>();
   const segmentsOf = (text: string): readonly number[] => {
     let found = byText.get(text);
     if (found === undefined) {
       found = matchText(text);
-      if (byText.size < MAX_REMEMBERED_TEXTS) byText.set(text, found);
+      if (byText.size < MAX_REMEMBERED_TEXTS && text.length <= MAX_REMEMBERED_LENGTH) byText.set(text, found);
     }
     return found;
   };

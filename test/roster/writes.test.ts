@@ -61,6 +61,31 @@ describe('grouping roster writes', () => {
     ]);
   });
 
+  test('a column written whole keeps the change to its header', () => {
+    const entries: [number, number, Desired][] = [[1, 5, text('Status')]];
+    const all: Desired[] = [];
+    for (let r = 2; r <= 41; r++) all.push(text(r % 4 === 0 ? 'Not in list' : 'In list'));
+    for (let r = 4; r <= 41; r += 4) entries.push([r, 5, text('Not in list')]);
+    const writes = groupWrites(changes(entries), (c) => (c === 5 ? all : undefined), 2);
+    expect(writes).toHaveLength(1);
+    expect(writes[0].row).toBe(1);
+    expect(writes[0].values.map((r) => r[0])).toEqual(['Status', ...all.map(() => expect.any(String))]);
+    expect(writes[0].values[0][0]).toBe('Status');
+    expect(writes[0].values).toHaveLength(41);
+  });
+
+  test('of two texts too long for a cell, the higher one is named, whatever its column', () => {
+    const long = 'x'.repeat(50001);
+    const entries: [number, number, Desired][] = [];
+    for (let r = 2; r <= 9; r++) {
+      entries.push([r, 1, text(r === 9 ? long : `name ${r}`)]);
+      entries.push([r, 2, text(r === 3 ? long : `id ${r}`)]);
+    }
+    expect(() => groupWrites(changes(entries), () => undefined, 2)).toThrow(
+      /^The text for row 3 of the roster/,
+    );
+  });
+
   test("scattered changes in people's columns stay cell runs, never whole-column writes", () => {
     const entries: [number, number, Desired][] = [];
     for (let r = 4; r <= 41; r += 4) entries.push([r, 7, text('Advisor')]);

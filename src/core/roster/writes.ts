@@ -117,7 +117,7 @@ export function groupWrites(
   const open = new Map<string, Block>();
   for (const [column, runs] of changes.columns()) {
     const all = runs.length > MAX_RUNS_PER_COLUMN ? whole(column) : undefined;
-    const columnRuns = all ? [{ from: firstRow, cells: all }] : runs;
+    const columnRuns = all ? withRowsAbove(runs, { from: firstRow, cells: all }) : runs;
     for (const run of columnRuns) {
       const id = `${run.from}:${run.cells.length}`;
       const prev = open.get(id);
@@ -135,9 +135,25 @@ export function groupWrites(
   return blocks.map(({ write, cells }) => fill(write, cells));
 }
 
+/** A column's data rows written whole, with the changes above them (its header) kept, joined when they touch. */
+function withRowsAbove(runs: readonly Run[], data: Run): Run[] {
+  const above = runs
+    .filter((run) => run.from < data.from)
+    .map((run) => ({ from: run.from, cells: run.cells.slice(0, data.from - run.from) }));
+  const last = above[above.length - 1];
+  if (last && last.from + last.cells.length === data.from) {
+    last.cells = [...last.cells, ...data.cells];
+    return above;
+  }
+  return [...above, data];
+}
+
 function fill(write: CellWrite, columns: Desired[][]): CellWrite {
   const height = columns[0].length;
   const values: (string | number | boolean)[][] = Array.from({ length: height }, () => []);
+  // The first text too long for a cell, top to bottom then left to right: refused while planning, before anything
+  // is written (a write Sheets refuses half-way leaves a half roster).
+  let tooLong: { row: number; text: string } | null = null;
   columns.forEach((col, j) => {
     // New rows share their contents (one "In list", one unticked box…): each is turned into a value once a run.
     let previous: Desired | undefined;
@@ -147,18 +163,24 @@ function fill(write: CellWrite, columns: Desired[][]): CellWrite {
       if (d !== previous) {
         previous = d;
         written = toWritten(d);
-        // Refused while planning, before anything is written: a write Sheets refuses half-way leaves a half
-        // roster.
-        if (typeof written === 'string' && written.length > MAX_CELL_CHARACTERS)
-          checkFits(
-            written,
-            `The text for row ${write.row + r} of the roster`,
-            'Shorten it where it comes from (your partner list or the Segments tab), then build again.',
-          );
+        if (
+          typeof written === 'string' &&
+          written.length > MAX_CELL_CHARACTERS &&
+          (!tooLong || r < tooLong.row)
+        )
+          tooLong = { row: r, text: written };
       }
       values[r][j] = written;
     }
   });
+  if (tooLong) {
+    const { row, text: written } = tooLong;
+    checkFits(
+      written,
+      `The text for row ${write.row + row} of the roster`,
+      'Shorten it where it comes from (your partner list or the Segments tab), then build again.',
+    );
+  }
   write.values = values;
   return write;
 }
