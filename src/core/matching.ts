@@ -147,7 +147,7 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
       }
     }
     for (const index of row) inRow[index] = 0;
-    return row.sort((a, b) => a - b);
+    return row.length > 1 ? row.sort((a, b) => a - b) : row;
   };
 
   return {

@@ -9,12 +9,16 @@ export { chooseListSheet, type ListSheetChoice } from './listSheet';
 // IDs that stand for "no ID yet": read as blank, so such rows fall back to their names rather than all
 // merging into one partner "N/A".
 const PLACEHOLDER_IDS = new Set(['n/a', 'na', 'n.a.', 'none', 'tbd', 'tba', 'unknown', 'pending', 'null']);
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDER_IDS].map((p) => p.length));
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The ID of a row as text, trimmed; '' when blank or a placeholder ("-", "?", "N/A", "TBD"). */
 function idText(value: unknown): string {
   const id = trimmedText(value);
-  return LETTER_OR_DIGIT.test(id) && !PLACEHOLDER_IDS.has(id.toLowerCase()) ? id : '';
+  return LETTER_OR_DIGIT.test(id) &&
+    !(id.length <= LONGEST_PLACEHOLDER && PLACEHOLDER_IDS.has(id.toLowerCase()))
+    ? id
+    : '';
 }
 
 /** The trimmed text of a cell ('' when blank): names and IDs are compared and shown without outer spaces. */

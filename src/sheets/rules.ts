@@ -48,8 +48,7 @@ export function readValidations(
     last = spec;
     return spec;
   };
-  const read = (dv: DataValidation | null, column: number): ValidationSpec | null => {
-    if (!dv) return null;
+  const read = (dv: DataValidation, column: number): ValidationSpec | null => {
     const type = dv.getCriteriaType();
     // A checkbox with its own checked/unchecked values is not ours: its ticks would not read as TRUE. The cell's
     // value cannot tell (such a checkbox may sit on TRUE, FALSE or nothing), so its values are asked.
@@ -59,8 +58,11 @@ export function readValidations(
   return columns.map((wanted, c) => {
     if (!wanted) return undefined;
     last = undefined;
-    const rules: (ValidationSpec | null)[] = [];
-    for (let r = 0; r < grid.length; r++) rules.push(read(grid[r][c] ?? null, c));
+    const rules: (ValidationSpec | null)[] = new Array<ValidationSpec | null>(grid.length);
+    for (let r = 0; r < grid.length; r++) {
+      const dv = grid[r][c];
+      rules[r] = dv ? read(dv, c) : null;
+    }
     return rules;
   });
 }
