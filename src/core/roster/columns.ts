@@ -33,14 +33,8 @@ export const AFTER_SEGMENTS: FixedRole[] = [
 
 /** Whether the add-on puts a checkbox or a dropdown in this column's data cells (what a refresh repairs). */
 export function carriesOurValidation(key: ColumnKey): boolean {
-  return (
-    key.startsWith('segment:') ||
-    key === 'primary' ||
-    key === 'level' ||
-    key === 'managedLike' ||
-    key === 'reviewed' ||
-    key === 'status'
-  );
+  // People's columns but Notes (free text), and Status (ours, with Excluded for people to choose).
+  return (isPeopleOwned(key) && key !== 'notes') || key === 'status';
 }
 
 export const HEADERS: Record<FixedRole, string> = {
