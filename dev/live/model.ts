@@ -31,6 +31,8 @@ export interface TimingFit {
   secondsPerCall: number | null;
   /** Least squares of both rates, when the steps vary enough to tell them apart (else null). */
   both: { secondsPerCall: number; secondsPerCellWritten: number } | null;
+  /** The live probes of rule getters (free in the model): their seconds, getters and microseconds per getter. */
+  getters: { seconds: number; getters: number; microsecondsPerGetter: number } | null;
 }
 
 const key = (scenario: string, step: string) => `${scenario} / ${step}`;
@@ -45,8 +47,15 @@ export function deriveTiming(live: SelfCheckReport, offline: SelfCheckReport): T
     }
   const rows: TimingRow[] = [];
   const unmatched: string[] = [];
+  let probeSeconds = 0;
+  let probeGetters = 0;
   for (const s of live.scenarios)
     for (const st of s.steps) {
+      if (st.kind === 'probe') {
+        probeSeconds += st.seconds;
+        probeGetters += st.getters ?? 0;
+        continue;
+      }
       const k = key(s.name, st.name);
       const c = counts.get(k);
       if (!c) {
@@ -55,7 +64,7 @@ export function deriveTiming(live: SelfCheckReport, offline: SelfCheckReport): T
       }
       rows.push({
         step: k,
-        kind: st.kind,
+        kind: st.kind as TimingRow['kind'],
         liveSeconds: st.seconds,
         calls: c.calls,
         cellsWritten: c.cellsWritten,
@@ -88,6 +97,14 @@ export function deriveTiming(live: SelfCheckReport, offline: SelfCheckReport): T
     cellsWritten: sum((r) => r.cellsWritten),
     secondsPerCall,
     both,
+    getters:
+      probeGetters > 0
+        ? {
+            seconds: probeSeconds,
+            getters: probeGetters,
+            microsecondsPerGetter: (probeSeconds / probeGetters) * 1e6,
+          }
+        : null,
   };
 }
 
@@ -118,6 +135,12 @@ export function formatTiming(fit: TimingFit): string {
     lines.push(
       `Fitting both: ${fit.both.secondsPerCall.toFixed(3)} s per call and ` +
         `${(fit.both.secondsPerCellWritten * 1000).toFixed(3)} ms per cell written.`,
+    );
+  }
+  if (fit.getters) {
+    lines.push(
+      `Rule getters (free in the model): ${fit.getters.getters} in ${fit.getters.seconds.toFixed(3)} s, ` +
+        `${fit.getters.microsecondsPerGetter.toFixed(1)} µs each; a refresh of 10,000 partners calls about 300,000.`,
     );
   }
   if (fit.unmatched.length) lines.push(`Left out (no offline counterpart): ${fit.unmatched.join('; ')}`);

@@ -12,14 +12,22 @@ export interface CheckResult {
 export interface StepReport {
   /** Unique within its scenario. */
   name: string;
-  /** 'addon': one call of an add-on top-level function; 'edit': what a person does to the sheets. */
-  kind: 'addon' | 'edit';
+  /**
+   * 'addon': one call of an add-on top-level function; 'edit': what a person does to the sheets; 'probe': a timed
+   * measurement of something the model leaves out (left out of the per-call fit).
+   */
+  kind: 'addon' | 'edit' | 'probe';
   /** Wall time of the step and the SpreadsheetApp.flush() after it, from Date.now(). */
   seconds: number;
   /** Service calls made in the step (flush excluded). Only where a counter was given: the stand-in's. */
   calls?: number;
   /** Cells written in the step. Only where a counter was given. */
   cellsWritten?: number;
+  /**
+   * A probe's getter calls on the objects it read (a rule's type, list, help text): free in the model, as calls
+   * that need no round trip; the probe's seconds say what they cost.
+   */
+  getters?: number;
 }
 
 export interface CleanupReport {

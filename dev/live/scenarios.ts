@@ -86,6 +86,13 @@ class Run {
     return result;
   }
 
+  /** Times a probe: `fn` reads something and returns how many getters it called. */
+  probe(name: string, fn: () => number): void {
+    const start = Date.now();
+    const getters = fn();
+    this.steps.push({ name, kind: 'probe', seconds: (Date.now() - start) / 1000, getters });
+  }
+
   /** A new sheet for the scenario's partner list, under a name no sheet has. */
   insertList(base: string, grid: Cell[][]): Sheet {
     const taken = new Set(this.ss.getSheets().map((s) => s.getName().toLowerCase()));
@@ -444,12 +451,38 @@ function largerList(run: Run, rows: number): number {
     JSON.stringify([roster.values, roster.formulas]) === JSON.stringify([before.values, before.formulas]),
   );
   checkRoster(run, 'refresh', roster, partners);
+  run.probe('read every rule of the roster, as a refresh does', () => readEveryRule(rosterSheet));
 
   const generated = run.step('generate the summary', 'addon', () => generateSummaryFromSidebar());
   const summary = new Table(sheetNamed(ss, generated.summarySheet));
   checkSummary(run, 'summary', summary);
   checkNoCustomFunctions(run, [roster, summary]);
   return grid.length;
+}
+
+/**
+ * What a refresh asks of the roster's rules (src/sheets/rules.ts): every data cell's rule, then its type, and a
+ * checkbox's values or a dropdown's list and help text. Returns the getters called.
+ */
+function readEveryRule(sheet: Sheet): number {
+  const rules = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getDataValidations();
+  const criteria = SpreadsheetApp.DataValidationCriteria;
+  let getters = 0;
+  for (const row of rules)
+    for (const rule of row) {
+      if (!rule) continue;
+      const type = rule.getCriteriaType();
+      getters += 1;
+      if (type === criteria.CHECKBOX) {
+        rule.getCriteriaValues();
+        getters += 1;
+      } else if (type === criteria.VALUE_IN_LIST) {
+        rule.getCriteriaValues();
+        rule.getHelpText();
+        getters += 2;
+      }
+    }
+  return getters;
 }
 
 // ——— Running them, in a sandbox each ———

@@ -52,6 +52,19 @@ describe('deriveTiming', () => {
     expect(formatTiming(fit)).toContain('s per service call (the model says 0.15)');
   });
 
+  test('a probe of rule getters stays out of the per-call fit and is reported per getter', () => {
+    const live = [
+      ...COUNTS.map((s) => ({ name: s.name, kind: s.kind, seconds: s.calls! * 0.2 })),
+      { name: 'read every rule', kind: 'probe' as const, seconds: 0.5, getters: 100000 },
+    ];
+    const fit = deriveTiming(report(live), report(COUNTS));
+    expect(fit.rows.map((r) => r.step)).not.toContain('round trip / read every rule');
+    expect(fit.unmatched).toEqual([]);
+    expect(fit.getters).toEqual({ seconds: 0.5, getters: 100000, microsecondsPerGetter: 5 });
+    expect(formatTiming(fit)).toContain('100000 in 0.500 s, 5.0 µs each');
+    expect(deriveTiming(report(COUNTS), report(COUNTS)).getters).toBeNull();
+  });
+
   test('steps missing offline are listed apart, and too little variety gives no two-rate fit', () => {
     const fit = deriveTiming(
       report([
