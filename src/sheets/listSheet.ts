@@ -34,6 +34,7 @@ export function readList(
 ): ListRead {
   const saved = loadListSettings();
   let sheet: Sheet | null = null;
+  let sheetId = -1; // known without asking when the sheet was found by its id
   let layout: ListLayout | null = null;
   if (chosenName) {
     sheet = ss.getSheetByName(chosenName);
@@ -46,9 +47,10 @@ export function readList(
         `The partner list sheet "${saved.sheetName}" is gone. Choose the sheet that holds your partner list in the sidebar (step 1).`,
       );
     }
+    sheetId = saved.sheetId;
     layout = saved.layout;
   }
-  const sheetId = sheet ? sheet.getSheetId() : -1;
+  if (sheet && sheetId < 0) sheetId = sheet.getSheetId();
   if (sheet && ownedIds.has(sheetId)) {
     throw new UserError(
       `"${sheet.getName()}" is a sheet Partner Segments made; choose the sheet that holds your partner list.`,
