@@ -20,15 +20,35 @@ function written(v: unknown): unknown {
   return typeof v === 'string' ? typedText(v) : v;
 }
 
-/** Rows a formula's result covers: one per row of its first argument when that is a range on this sheet. */
-function spillRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, formula: string, row: number): number {
-  const first = /\(\s*([^,()]+?)\s*[,)]/.exec(formula)?.[1] ?? '';
-  const m = /^(?:('(?:[^']|'')+'|[^'!\s]+)!)?(\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*)$/i.exec(first);
-  if (!m) return 1;
-  // A range on another sheet ('Partners'!B2:B) is read there: its rows are what the result spills over.
-  const on = m[1] ? sheet.getParent().getSheetByName(m[1].replace(/^'|'$/g, '').replace(/''/g, "'")) : sheet;
-  if (!on) return 1;
-  return Math.min(on.getRange(m[2]).getNumRows(), sheet.getMaxRows() - row + 1);
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Rows a formula's result covers: one per row of its first argument when that is a range (on this sheet or
+ * another). Worked out from the A1 text; a sheet is asked only for what the text cannot say (whether another
+ * sheet exists, how many rows an open range like B2:B runs to), once per sheet, so a column of formulas does not
+ * make calls per row.
+ */
+function spillCounter(sheet: Sheet): (formula: string, row: number) => number {
+  const sheets = new Map<string, { sheet: Sheet | null; maxRows?: number }>();
+  const known = (name: string) => {
+    let entry = sheets.get(name);
+    if (!entry) sheets.set(name, (entry = { sheet: name ? sheet.getParent().getSheetByName(name) : sheet }));
+    return entry;
+  };
+  const maxRows = (name: string) => {
+    const entry = known(name);
+    return (entry.maxRows ??= entry.sheet ? entry.sheet.getMaxRows() : 0);
+  };
+  return (formula, row) => {
+    const first = /\(\s*([^,()]+?)\s*[,)]/.exec(formula)?.[1] ?? '';
+    const m = /^(?:('(?:[^']|'')+'|[^'!\s]+)!)?\$?[A-Z]{1,3}\$?(\d*):\$?[A-Z]{1,3}\$?(\d*)$/i.exec(first);
+    if (!m) return 1;
+    const name = m[1] ? m[1].replace(/^'|'$/g, '').replace(/''/g, "'") : '';
+    if (!known(name).sheet) return 1; // a range on a sheet that is not there: #REF!, nothing spills
+    const start = m[2] ? Number(m[2]) : 1;
+    const end = m[3] ? Number(m[3]) : maxRows(name);
+    return Math.min(Math.abs(end - start) + 1, maxRows('') - row + 1);
+  };
 }
 
 export function formulasToValues(selection: Range | null): ValuesResult {
@@ -39,9 +59,10 @@ export function formulasToValues(selection: Range | null): ValuesResult {
   const top = selection.getRow();
   const left = selection.getColumn();
   const ours: { row: number; column: number; rows: number }[] = [];
+  const spillRows = spillCounter(sheet);
   formulas.forEach((row, r) =>
     row.forEach((f, c) => {
-      if (callsOurs(f)) ours.push({ row: top + r, column: left + c, rows: spillRows(sheet, f, top + r) });
+      if (callsOurs(f)) ours.push({ row: top + r, column: left + c, rows: spillRows(f, top + r) });
     }),
   );
   if (ours.length === 0) {

@@ -136,8 +136,6 @@ describe('Turn PARTNER_SEGMENT into values', () => {
     expect(s.calls.cellsWritten).toBe(written);
   });
 
-  // Product bugs, found here (see the report): these fail until src/sheets/formulasToValues.ts is fixed.
-
   test('a range formula reading another sheet keeps all of its spilled results', () => {
     const { s, addon } = withSheet([['Suggested'], ["=PARTNER_SEGMENT(Partners!B2:B4, 'Segments'!A:E)"]]);
     const before = cells(s).values;
@@ -163,5 +161,25 @@ describe('Turn PARTNER_SEGMENT into values', () => {
     expect(cells(s).values).toEqual(before);
     expect(cells(s).formulas.every((r) => r[1] === '')).toBe(true);
     expect(s.ui.toasts.at(-1)!.message).not.toBe('No PARTNER_SEGMENT formulas in the selection.');
+  });
+
+  test('a column of one formula per row costs the same service calls at 4 rows as at 40', () => {
+    const callsFor = (rows: number) => {
+      const grid: unknown[][] = [['Notes', 'Type', 'Suggested']];
+      for (let r = 2; r <= rows + 1; r++)
+        grid.push(['vendor', 'grant', `=PARTNER_SEGMENT(A${r}:B${r}, Segments!A:E)`]);
+      const { s, addon } = withSheet(grid);
+      s.calls.reset();
+      convert(s, addon, `C2:C${rows + 1}`);
+      const values = s.internal(() =>
+        s.spreadsheet
+          .getSheetByName(WORK)!
+          .getRange(`C2:C${rows + 1}`)
+          .getValues(),
+      );
+      expect(values.flat().every((v) => v === 'Contractor, Funder')).toBe(true);
+      return s.calls.count;
+    };
+    expect(callsFor(40)).toBe(callsFor(4));
   });
 });
