@@ -1,6 +1,6 @@
 // Turns the cells a plan wants to change into few rectangular writes: the number of writes depends on how the
 // changes lie, never on the number of partners.
-import { MAX_CELL_CHARACTERS, checkFits } from '../limits';
+import { CellTooLongError, MAX_CELL_CHARACTERS } from '../limits';
 import { cellText } from '../text';
 import { Desired, text, toWritten } from './cells';
 
@@ -173,14 +173,14 @@ function fill(write: CellWrite, columns: Desired[][]): CellWrite {
       values[r][j] = written;
     }
   });
-  if (tooLong) {
-    const { row, text: written } = tooLong;
-    checkFits(
-      written,
-      `The text for row ${write.row + row} of the roster`,
+  // Set inside the callback above, which TypeScript's narrowing does not follow.
+  const found = tooLong as { row: number; text: string } | null;
+  if (found)
+    throw new CellTooLongError(
+      `The text for row ${write.row + found.row} of the roster`,
+      found.text,
       'Shorten it where it comes from (your partner list or the Segments tab), then build again.',
     );
-  }
   write.values = values;
   return write;
 }
