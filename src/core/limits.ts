@@ -13,14 +13,14 @@ export function grouped(n: number): string {
 }
 
 /**
- * What to tell people when adding `adding` cells to a spreadsheet of `current` cells (every sheet's rows ×
- * columns, empty ones too) would pass the limit; null when it fits. To be asked before anything is written.
+ * What to tell people when adding `adding` cells for `what` ("the roster") to a spreadsheet of `current` cells
+ * (every sheet's rows × columns, empty ones too) would pass the limit; null when it fits.
  */
-export function workbookLimitProblem(current: number, adding: number): string | null {
+export function workbookLimitProblem(current: number, adding: number, what: string): string | null {
   if (current + adding <= MAX_WORKBOOK_CELLS) return null;
   return (
     `Google Sheets allows ${grouped(MAX_WORKBOOK_CELLS)} cells in a spreadsheet (every sheet's rows × columns, ` +
-    `empty ones too). This one has ${grouped(current)}, and the roster needs ${grouped(adding)} more. ` +
+    `empty ones too). This one has ${grouped(current)}, and ${what} needs ${grouped(adding)} more. ` +
     'Delete unused rows, columns or sheets, then try again. Nothing was changed.'
   );
 }
@@ -74,12 +74,5 @@ export class CellTooLongError extends Error {
         `, and a Google Sheets cell holds at most ${grouped(MAX_CELL_CHARACTERS)}. ${fix}`,
     );
     this.name = 'CellTooLongError';
-  }
-}
-
-/** Throws CellTooLongError when a value about to be written as `written` cannot fit a cell. */
-export function checkFits(written: unknown, what: string, fix: string): void {
-  if (typeof written === 'string' && written.length > MAX_CELL_CHARACTERS) {
-    throw new CellTooLongError(what, written, fix);
   }
 }

@@ -71,7 +71,7 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
       if (!existing) made.push(roster);
       writeRosterPlan(roster, plan, read, !owned.isFinished('roster'));
     } catch (e) {
-      throw outOfRoom(ss, e, made, needed);
+      throw outOfRoom(ss, e, made, needed, 'the roster');
     }
     saveListSettings({
       sheetId: list.sheetId,

@@ -76,7 +76,7 @@ export function generateSummary(): SummaryReport {
         firstWrite: !owned.isFinished('summary'),
       });
     } catch (e) {
-      throw outOfRoom(ss, e, made, Math.max(plan.values.length, 1000) * 26);
+      throw outOfRoom(ss, e, made, Math.max(plan.values.length, 1000) * 26, 'the discussion summary');
     }
 
     return {

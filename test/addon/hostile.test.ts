@@ -378,6 +378,7 @@ describe('the Sheets limit of 10 million cells in a workbook', () => {
     const before = ownSheets(s);
     const e = refusal(() => build(addon));
     expect(e.message).toMatch(/10,000,000 cells|10 million cells/);
+    expect(e.message).toContain('the roster needs');
     expect(s.sheetNames()).toEqual(['Partners']);
     expect(ownSheets(s)).toBe(before);
   });
@@ -399,6 +400,7 @@ describe('the Sheets limit of 10 million cells in a workbook', () => {
     });
     const e = refusal(() => summarize(addon));
     expect(e.message).toMatch(/10,000,000 cells/);
+    expect(e.message).toContain('the discussion summary needs');
     expect(s.sheetNames()).toEqual(['Partners', 'Segments', ROSTER, 'Archive']);
   });
 });
