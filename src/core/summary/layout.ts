@@ -33,9 +33,6 @@ export interface SummaryPlan {
   values: (string | number | boolean)[][];
   width: number;
   title: string;
-  headings: string[];
-  tableHeaders: string[];
-  questions: string[];
   /** Where each question's Board notes go (row, 1-based) — column B, merged to the last column. */
   notesRows: number[];
   chart: { anchorRow: number; anchorColumn: number; dataRange: string } | null;
@@ -74,9 +71,6 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   const levels = catalogue.levels;
   const width = Math.max(6, levels.length + 3);
   const grid: (string | number | boolean)[][] = [];
-  const headings: string[] = [];
-  const tableHeaders: string[] = [];
-  const questions: string[] = [];
   const notesRows: number[] = [];
   const add = (...cells: (string | number | boolean)[]) => {
     grid.push([...cells, ...Array(width - cells.length).fill('')]);
@@ -86,7 +80,6 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   const a = (row: number, from = 1, to = from) => `${columnLetter(from)}${row}:${columnLetter(to)}${row}`;
   const styled = (style: CellStyle, row: number, from = 1, to = from) => {
     spans.push([row, from, to, style]);
-    return a(row, from, to);
   };
 
   const sheet = `'${input.rosterName.replace(/'/g, "''")}'!`;
@@ -106,7 +99,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     ),
   );
   add();
-  headings.push(styled('heading', add('Live counts')));
+  styled('heading', add('Live counts'));
   add('Partners', `=COUNTIFS(${col('partner')},"<>",${notExcluded})`);
   add('Segmented', `=COUNTIFS(${col('count')},">0",${notExcluded})`);
   add('In more than one segment', `=COUNTIFS(${col('count')},">1",${notExcluded})`);
@@ -114,9 +107,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add('Reviewed', `=COUNTIFS(${col('reviewed')},TRUE,${notExcluded})`);
   add();
 
-  headings.push(styled('heading', add('Partners per segment')));
+  styled('heading', add('Partners per segment'));
   const perSegmentHeader = add('Segment', 'Partners');
-  tableHeaders.push(styled('tableHeader', perSegmentHeader, 1, 2));
+  styled('tableHeader', perSegmentHeader, 1, 2);
   catalogue.segments.forEach((s) =>
     add(typedText(s.name), `=COUNTIFS(${col(segmentKey(s.id))},TRUE,${notExcluded})`),
   );
@@ -131,9 +124,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   // Room for the chart beside the table.
   while (grid.length < perSegmentHeader + 18) add();
 
-  headings.push(styled('heading', add('Segment by level')));
+  styled('heading', add('Segment by level'));
   const levelHeader = add('Segment', ...levels.map((l) => typedText(l.name)), 'No level');
-  tableHeaders.push(styled('tableHeader', levelHeader, 1, levels.length + 2));
+  styled('tableHeader', levelHeader, 1, levels.length + 2);
   catalogue.segments.forEach((s) => {
     const ticked = `${col(segmentKey(s.id))},TRUE`;
     add(
@@ -146,7 +139,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   });
   add();
 
-  headings.push(styled('heading', add('Discussion')));
+  styled('heading', add('Discussion'));
   add(
     typedText(
       input.rows.length === 0
@@ -158,7 +151,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   const evidence = evidenceFor(input.rows, catalogue);
   QUESTIONS.forEach((q, i) => {
     add();
-    questions.push(styled('question', add(q), 1, width));
+    styled('question', add(q), 1, width);
     const { lines, more } = evidence[i];
     if (lines.length === 0) add('Nothing to show yet.');
     for (const line of lines) add(typedText(`• ${line}`));
@@ -183,7 +176,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     mark(row, 2, width, 'notes');
   }
 
-  return { values: grid, width, title, headings, tableHeaders, questions, notesRows, chart, styles };
+  return { values: grid, width, title, notesRows, chart, styles };
 }
 
 /**
