@@ -1,4 +1,7 @@
-import { checkFormula, checkFormulas, countFormula, countFormulas } from '../../src/core/roster/formulas';
+import { checkFormulas, countFormulas, type FormulaColumns } from '../../src/core/roster/formulas';
+
+const countFormula = (row: number, cols: FormulaColumns) => countFormulas(cols).at(row);
+const checkFormula = (row: number, cols: FormulaColumns) => checkFormulas(cols).at(row);
 
 const cols = { segmentColumns: [4, 5, 6], count: 7, primary: 8, managedLike: 9 };
 

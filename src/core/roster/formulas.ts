@@ -55,19 +55,14 @@ function perRow(cols: FormulaColumns, name: string, make: (row: string) => strin
   return template;
 }
 
-/** `# Segments` on every row. */
+/** `# Segments` on every row: ticked boxes of active segments (retired columns are left out of counts). */
 export function countFormulas(cols: FormulaColumns): RowFormula {
   return perRow(cols, 'count', (r) => makeCountFormula(r, cols));
 }
 
-/** `Check` on every row. */
+/** `Check` on every row: what needs attention on it, in words, '' when nothing does. */
 export function checkFormulas(cols: FormulaColumns): RowFormula {
   return perRow(cols, 'check', (r) => makeCheckFormula(r, cols));
-}
-
-/** `# Segments`: ticked boxes of active segments (retired columns are left out of counts). */
-export function countFormula(row: number, cols: FormulaColumns): string {
-  return countFormulas(cols).at(row);
 }
 
 function makeCountFormula(row: string, cols: FormulaColumns): string {
@@ -95,11 +90,6 @@ function tickedUnder(cell: string, row: string, cols: FormulaColumns): string {
       return `AND($${l}$1=${cell},$${l}${row}=TRUE)`;
     });
   return `OR(${terms.join(',')})`;
-}
-
-/** `Check`: what needs attention on the row, in words, '' when nothing does. */
-export function checkFormula(row: number, cols: FormulaColumns): string {
-  return checkFormulas(cols).at(row);
 }
 
 function makeCheckFormula(row: string, cols: FormulaColumns): string {
@@ -144,6 +134,6 @@ export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number
 
 export function notFittingCondition(label: string, column: number, cols: FormulaColumns): string {
   const cell = `${columnLetter(column)}2`;
-  // IF, not AND: a blank choice is never flagged, and the count is not asked of a blank.
+  // IF, not AND: a blank choice is never flagged, and its ticks are not looked at.
   return markedCondition(label, `IF(${cell}="",FALSE,NOT(${tickedUnder(cell, '2', cols)}))`);
 }

@@ -288,9 +288,11 @@ export function planRoster(input: RosterInput): RosterPlan {
   };
   // # Segments and Check on an existing row: compared with their column's template; a row that matches is
   // noted as FROM_TEMPLATE, and completeWhole makes its text only if the column is written whole.
+  const countTemplate = countFormulas(cols);
+  const checkTemplate = checkFormulas(cols);
   const templates = new Map<number, RowFormula>([
-    [cols.count, countFormulas(cols)],
-    [col('check'), checkFormulas(cols)],
+    [cols.count, countTemplate],
+    [col('check'), checkTemplate],
   ]);
   const ownedFormula = (row: number, column: number, template: RowFormula) => {
     if (template.matches(formulas[row - 1]?.[column - 1] ?? '', row)) recordWhole(row, column, FROM_TEMPLATE);
@@ -318,8 +320,6 @@ export function planRoster(input: RosterInput): RosterPlan {
   const suggestedCol = col('suggested');
   const checkCol = col('check');
   const reviewedCol = col('reviewed');
-  const countTemplate = countFormulas(cols);
-  const checkTemplate = checkFormulas(cols);
   const choiceColumns = [cols.primary, cols.managedLike];
   for (let r = FIRST_ROW; r <= lastRowNow; r++) {
     const row = values[r - 1];
