@@ -42,12 +42,8 @@ export class OwnedSheets {
     return this.byRole.has(role) && this.finished.has(role);
   }
 
-  values(): Sheet[] {
-    return [...this.byRole.values()];
-  }
-
   /** One getSheetId per role, asked once. */
-  idOf(role: SheetRole): number | undefined {
+  private idOf(role: SheetRole): number | undefined {
     const sheet = this.byRole.get(role);
     if (!sheet) return undefined;
     let id = this.idByRole.get(role);

@@ -121,8 +121,7 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
  * Writes a plan in a number of calls that grows with the columns and rules that changed, never with partners:
  * every range comes from one getRangeList, values go in one setValues per block, rules in one call per run of
  * columns. https://developers.google.com/apps-script/guides/support/best-practices#use_batch_operations
- */
-/**
+ *
  * @param read the roster as read (readRosterState); null for a roster made in this run.
  * @param firstBuild a new roster, or one a stopped first build left unfinished: the one-time formats, then the
  *   finished mark as the last call.
