@@ -10,20 +10,16 @@
 //            partner: the 12 calls of the build;
 //   summary: per partner: its roster row read (getRange + getValues): 2 calls; then a fixed block of counts.
 // Fixed calls (getActiveSpreadsheet, reading the list, inserting the sheets, headers) come on top.
+import { DEFAULT_LEVELS, DEFAULT_SEGMENTS } from '../../src/core/catalogue';
 import { createStandIn, type StandIn } from '../standin/index';
 import { appendRows, generateList, LIST_SHEET, seedList } from './generate';
 
-const SEGMENTS: [string, string[]][] = [
-  ['Contractor', ['contract', 'contractor', 'vendor', 'consultant', 'supplier', 'procurement', 'invoice']],
-  ['Advisor', ['advisor', 'adviser', 'advisory', 'mentor', 'expert', 'council']],
-  ['Funder', ['grant', 'grantor', 'funder', 'donor', 'foundation', 'sponsor']],
-  ['Grantee', ['grantee', 'subgrant', 'subgrantee', 'subrecipient', 'sub-recipient']],
-  ['Implementing partner', ['mou', 'implementing', 'co-deliver', 'program partner', 'delivery partner']],
-  ['Coalition ally', ['coalition', 'network', 'alliance', 'peer', 'working group']],
-  ['Public agency', ['agency', 'department', 'ministry', 'regulator', 'permit', 'city of', 'county of']],
-  ['Community supporter', ['volunteer', 'in-kind', 'donated space', 'congregation', 'club']],
-];
-const LEVELS = ['Networking', 'Coordinating', 'Cooperating', 'Strategic'];
+// The product's own segments and levels: a naive script would start from the same catalogue.
+const SEGMENTS: [string, string[]][] = DEFAULT_SEGMENTS.map((s) => [
+  s.name,
+  s.keywords.map((k) => k.toLowerCase()),
+]);
+const LEVELS = DEFAULT_LEVELS.map((l) => l.name);
 const HEADER = [
   'Partner',
   'ID',
