@@ -27,8 +27,20 @@ function scenario(report: SelfCheckReport, name: string): ScenarioReport {
 
 const failedChecks = (s: ScenarioReport) => s.checks.filter((c) => !c.ok).map((c) => c.name);
 
-/** Replaces an add-on global inside the vm context, as a broken build of the add-on would behave. */
-function tamper(run: Omit<OfflineRun, 'report'>, source: string): void {
+/**
+ * Breaks an add-on entry point inside the vm context, as a broken build would: after each real call, `after`
+ * runs (JavaScript with `r`, the call's result, and `sheetNamed(name)`, a sheet of the active spreadsheet).
+ */
+function breakAfter(run: Omit<OfflineRun, 'report'>, entry: string, after: string): void {
+  const source = `(function () {
+    var real = globalThis.${entry};
+    var sheetNamed = function (name) { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name); };
+    globalThis.${entry} = function () {
+      var r = real();
+      ${after}
+      return r;
+    };
+  })()`;
   run.standIn.internal(() => vm.runInContext(source, run.addon.context));
 }
 
@@ -122,20 +134,14 @@ describe('a broken add-on is reported, never passed', () => {
     const { report, standIn } = runSelfCheckOffline({
       selfCheck: { largerListRows: 40 },
       prepare: (run) =>
-        tamper(
+        breakAfter(
           run,
-          `(function () {
-            var real = globalThis.buildRosterFromSidebar;
-            globalThis.buildRosterFromSidebar = function () {
-              var r = real();
-              if (!r.firstBuild) {
-                var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(r.rosterSheet);
-                var notes = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Notes') + 1;
-                sheet.getRange(2, notes, sheet.getLastRow() - 1, 1).clearContent();
-              }
-              return r;
-            };
-          })()`,
+          'buildRosterFromSidebar',
+          `if (!r.firstBuild) {
+              var sheet = sheetNamed(r.rosterSheet);
+              var notes = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Notes') + 1;
+              sheet.getRange(2, notes, sheet.getLastRow() - 1, 1).clearContent();
+            }`,
         ),
     });
     expect(report.ok).toBe(false);
@@ -152,19 +158,13 @@ describe('a broken add-on is reported, never passed', () => {
     const { report } = runSelfCheckOffline({
       selfCheck: { largerListRows: 40 },
       prepare: (run) =>
-        tamper(
+        breakAfter(
           run,
-          `(function () {
-            var real = globalThis.buildRosterFromSidebar;
-            globalThis.buildRosterFromSidebar = function () {
-              var r = real();
-              var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(r.rosterSheet);
-              var count = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('# Segments') + 1;
-              var range = sheet.getRange(2, count, sheet.getLastRow() - 1, 1);
-              range.setValues(range.getValues().map(function () { return [1]; }));
-              return r;
-            };
-          })()`,
+          'buildRosterFromSidebar',
+          `var sheet = sheetNamed(r.rosterSheet);
+            var count = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('# Segments') + 1;
+            var range = sheet.getRange(2, count, sheet.getLastRow() - 1, 1);
+            range.setValues(range.getValues().map(function () { return [1]; }));`,
         ),
     });
     for (const [name, label] of [
@@ -181,18 +181,12 @@ describe('a broken add-on is reported, never passed', () => {
     const { report } = runSelfCheckOffline({
       selfCheck: { only: ['round trip'] },
       prepare: (run) =>
-        tamper(
+        breakAfter(
           run,
-          `(function () {
-            var real = globalThis.generateSummaryFromSidebar;
-            globalThis.generateSummaryFromSidebar = function () {
-              var r = real();
-              var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(r.summarySheet);
-              var a = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
-              a.forEach(function (row, i) { if (row[0] === 'Board notes') sheet.getRange(i + 1, 2).setValue(''); });
-              return r;
-            };
-          })()`,
+          'generateSummaryFromSidebar',
+          `var sheet = sheetNamed(r.summarySheet);
+            var a = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+            a.forEach(function (row, i) { if (row[0] === 'Board notes') sheet.getRange(i + 1, 2).setValue(''); });`,
         ),
     });
     expect(report.scenarios.map((s) => s.name)).toEqual(['round trip']);
@@ -205,17 +199,11 @@ describe('a broken add-on is reported, never passed', () => {
     const { report } = runSelfCheckOffline({
       selfCheck: { only: ['round trip'] },
       prepare: (run) =>
-        tamper(
+        breakAfter(
           run,
-          `(function () {
-            var real = globalThis.buildRosterFromSidebar;
-            globalThis.buildRosterFromSidebar = function () {
-              var r = real();
-              var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(r.rosterSheet);
-              sheet.getRange(1, sheet.getLastColumn() + 2).setFormula('=PARTNER_SEGMENT("vendor")');
-              return r;
-            };
-          })()`,
+          'buildRosterFromSidebar',
+          `var sheet = sheetNamed(r.rosterSheet);
+            sheet.getRange(1, sheet.getLastColumn() + 2).setFormula('=PARTNER_SEGMENT("vendor")');`,
         ),
     });
     expect(failedChecks(scenario(report, 'round trip'))).toContain('no custom function in Partner Roster');
