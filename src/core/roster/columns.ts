@@ -31,6 +31,14 @@ export const AFTER_SEGMENTS: FixedRole[] = [
   'status',
 ];
 
+/**
+ * Whether people's edits to a column's data cells are expected (no protection warning), and the add-on's own
+ * writes must not span it: a column of theirs (no key), one of our people-owned ones, or Status (Excluded).
+ */
+export function isOpenToPeople(key: ColumnKey | null): boolean {
+  return !key || isPeopleOwned(key) || key === 'status';
+}
+
 /** Whether the add-on puts a checkbox or a dropdown in this column's data cells (what a refresh repairs). */
 export function carriesOurValidation(key: ColumnKey): boolean {
   // People's columns but Notes (free text), and Status (ours, with Excluded for people to choose).

@@ -11,6 +11,7 @@ import {
   FixedRole,
   HEADER_NOTES,
   HEADERS,
+  isOpenToPeople,
   isPeopleOwned,
   RETIRED_SUFFIX,
   segmentIdOf,
@@ -502,10 +503,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     })
     .sort((a, b) => a.row - b.row || a.numRows - b.numRows || a.column - b.column);
   // A block may bridge a gap only over our generated columns (# Segments, Check…), never people's.
-  const bridgeable = (column: number) => {
-    const key = slots[column - 1]?.key;
-    return !!key && !isPeopleOwned(key) && key !== 'status';
-  };
+  const bridgeable = (column: number) => !isOpenToPeople(slots[column - 1]?.key ?? null);
   const validations: ValidationBlock[] = [];
   for (const span of spans) {
     const prev = validations[validations.length - 1];
@@ -587,9 +585,7 @@ export function planRoster(input: RosterInput): RosterPlan {
         return runs;
       }, []),
     lastRow,
-    openColumns: slots.flatMap((s, i) =>
-      !s.key || isPeopleOwned(s.key) || s.key === 'status' ? [i + 1] : [],
-    ),
+    openColumns: slots.flatMap((s, i) => (isOpenToPeople(s.key) ? [i + 1] : [])),
     stats,
   };
 }
