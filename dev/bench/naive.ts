@@ -11,6 +11,7 @@
 //   summary: per partner: its roster row read (getRange + getValues): 2 calls; then a fixed block of counts.
 // Fixed calls (getActiveSpreadsheet, reading the list, inserting the sheets, headers) come on top.
 import { DEFAULT_LEVELS, DEFAULT_SEGMENTS } from '../../src/core/catalogue';
+import { AFTER_SEGMENTS, BEFORE_SEGMENTS, HEADERS } from '../../src/core/roster/columns';
 import { createStandIn, type StandIn } from '../standin/index';
 import { appendRows, generateList, LIST_SHEET, seedList } from './generate';
 
@@ -21,24 +22,14 @@ const SEGMENTS: [string, string[]][] = DEFAULT_SEGMENTS.map((s) => [
 ]);
 const LEVELS = DEFAULT_LEVELS.map((l) => l.name);
 const HEADER = [
-  'Partner',
-  'ID',
-  'Suggested',
+  ...BEFORE_SEGMENTS.map((role) => HEADERS[role]),
   ...SEGMENTS.map(([name]) => name),
-  '# Segments',
-  'Primary segment',
-  'Level',
-  'Managed like',
-  'Check',
-  'Reviewed',
-  'Notes',
-  'Status',
+  ...AFTER_SEGMENTS.map((role) => HEADERS[role]),
 ];
-const SEG_COL = 4;
-const COUNT_COL = SEG_COL + SEGMENTS.length;
-const PRIMARY_COL = COUNT_COL + 1;
-const REVIEWED_COL = COUNT_COL + 6;
-const STATUS_COL = HEADER.length;
+const SEG_COL = BEFORE_SEGMENTS.length + 1;
+const PRIMARY_COL = HEADER.indexOf(HEADERS.primary) + 1;
+const REVIEWED_COL = HEADER.indexOf(HEADERS.reviewed) + 1;
+const STATUS_COL = HEADER.indexOf(HEADERS.status) + 1;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
