@@ -1,19 +1,27 @@
-// The Segments tab holds two tables side by side: segments from A1, levels from the column headed "Level".
-import { cellText, normaliseName } from './text';
+// The Segments tab holds tables side by side, each found by its header texts in row 1 (src/core/headerRow.ts):
+// segments from column A up to the next table, levels from the column headed "Level".
+import { findHeader, tableSpans, type HeaderSpan } from './headerRow';
 
 export interface SegmentsTabTables {
   segments: unknown[][];
   /** null when the tab has no Level header (people removed the table): the defaults apply. */
   levels: unknown[][] | null;
+  /** Where each table sits on the tab (1-based sheet columns), for writing into it by header. */
+  spans: { segments: HeaderSpan; levels: HeaderSpan | null };
 }
 
 export function splitSegmentsTab(grid: readonly unknown[][]): SegmentsTabTables {
   const header = grid[0] ?? [];
-  const levelCol = header.findIndex((h, c) => c >= 2 && normaliseName(cellText(h)) === 'level');
-  let width = levelCol > 0 ? levelCol : header.length;
-  while (width > 0 && cellText(header[width - 1]).trim() === '') width--;
+  // The Level header from column C on: the segments table has at least its Segment and Keywords left of it.
+  const spans = tableSpans(header, { segments: 1, levels: findHeader(header, 'level', 3) });
+  const segments = spans.segments as HeaderSpan;
+  const levels = spans.levels ?? null;
+  // The segments table as the sheet shows it from A, so a person's column before it is read (and ignored) by
+  // header, and the table's columns keep their sheet positions: segments.last is its last header.
+  const width = Math.min(segments.last, header.length);
   return {
     segments: grid.map((row) => row.slice(0, width)),
-    levels: levelCol > 0 ? grid.map((row) => row.slice(levelCol, levelCol + 2)) : null,
+    levels: levels ? grid.map((row) => row.slice(levels.first - 1, levels.first + 1)) : null,
+    spans: { segments, levels },
   };
 }

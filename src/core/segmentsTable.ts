@@ -1,5 +1,6 @@
 // Reads the Segments tab's two tables (or a `segments` range given to PARTNER_SEGMENT) from raw cell values.
 import { isHexColor } from './catalogue';
+import { columnsByHeader } from './headerRow';
 import { cellText, collapseSpaces, normaliseName } from './text';
 import type { Level, Segment } from './types';
 
@@ -23,7 +24,9 @@ interface TableShape<F extends string> {
   rowWord: string;
 }
 
-const SEGMENTS_SHAPE: TableShape<keyof Omit<Segment, 'id'>> = {
+export type SegmentField = keyof Omit<Segment, 'id'>;
+
+const SEGMENTS_SHAPE: TableShape<SegmentField> = {
   what: 'segments',
   headers: ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color'],
   required: ['Segment', 'Keywords'],
@@ -45,10 +48,6 @@ const LEVELS_SHAPE: TableShape<keyof Level> = {
   fields: { level: 'name', meaning: 'meaning' },
   rowWord: 'level',
 };
-
-function headerKey(value: unknown): string {
-  return collapseSpaces(cellText(value)).toLowerCase();
-}
 
 function quoteList(names: readonly string[]): string {
   const quoted = names.map((n) => `"${n}"`);
@@ -73,11 +72,8 @@ function readHeaders<F extends string>(grid: unknown[][], shape: TableShape<F>):
       `The ${shape.what} range is a single cell. Give the whole table (such as Segments!A:E); ${expected.charAt(0).toLowerCase()}${expected.slice(1)}`,
     );
   }
-  const columns = new Map<F, number>();
-  grid[0].forEach((cell, column) => {
-    const field = shape.fields[headerKey(cell)];
-    if (field !== undefined && !columns.has(field)) columns.set(field, column);
-  });
+  // 0-based within the range (columnsByHeader counts from 1).
+  const columns = new Map([...columnsByHeader(grid[0], shape.fields)].map(([f, c]) => [f, c - 1]));
   const missing = shape.required.filter((header) => !columns.has(shape.fields[header.toLowerCase()]));
   if (missing.length > 0) {
     const noun = missing.length === 1 ? 'header' : 'headers';
@@ -119,6 +115,9 @@ function readRows<F extends string>(grid: unknown[][], shape: TableShape<F>): Re
   }
   return rows;
 }
+
+/** The segments table's header spellings → field: to find its columns on the tab (columnsByHeader). */
+export const SEGMENT_FIELDS: Readonly<Record<string, SegmentField>> = SEGMENTS_SHAPE.fields;
 
 /**
  * Splits a Keywords cell. Commas separate keywords, as the tab says; line breaks and semicolons are taken as

@@ -50,7 +50,7 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
         ss,
         owned.get('segments'),
         shownNames,
-        owned.rowValues('segments', SEGMENT_ID_KEY),
+        owned.rowEntries('segments', SEGMENT_ID_KEY),
         owned.isFinished('segments'),
       );
       segmentsSheet = tab.sheet;

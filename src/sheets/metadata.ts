@@ -60,16 +60,19 @@ export class OwnedSheets {
 
   /** Values under `key` on whole columns of the role's sheet: column number → value (first wins). */
   columnValues(role: SheetRole, key: string): Map<number, string> {
-    return this.along(role, key, 'column');
+    return new Map([...this.along(role, key, 'column')].map(([at, md]) => [at, md.getValue() as string]));
   }
 
-  /** Values under `key` on whole rows of the role's sheet: row number → value (first wins). */
-  rowValues(role: SheetRole, key: string): Map<number, string> {
+  /**
+   * Entries under `key` on whole rows of the role's sheet: row number → entry (the first with a value), so a
+   * row's value can be read (getValue, free) and corrected (setValue, one call) without asking again.
+   */
+  rowEntries(role: SheetRole, key: string): Map<number, DeveloperMetadata> {
     return this.along(role, key, 'row');
   }
 
-  private along(role: SheetRole, key: string, dimension: 'column' | 'row'): Map<number, string> {
-    const out = new Map<number, string>();
+  private along(role: SheetRole, key: string, dimension: 'column' | 'row'): Map<number, DeveloperMetadata> {
+    const out = new Map<number, DeveloperMetadata>();
     const id = this.idOf(role);
     if (id === undefined) return out;
     for (const md of this.metadata) {
@@ -78,8 +81,7 @@ export class OwnedSheets {
       const range = dimension === 'column' ? location.getColumn() : location.getRow();
       if (!range || range.getGridId() !== id) continue;
       const at = dimension === 'column' ? range.getColumn() : range.getRow();
-      const value = md.getValue();
-      if (value !== null && !out.has(at)) out.set(at, value);
+      if (md.getValue() !== null && !out.has(at)) out.set(at, md);
     }
     return out;
   }

@@ -2,7 +2,14 @@
 // Segments from A1 (`Segment | Definition | How to manage | Keywords | Color`), levels from G1 (`Level | Meaning`).
 import { defaultCatalogue, segmentColor } from '../core/catalogue';
 import { splitSegmentsTab } from '../core/segmentsTab';
-import { readLevelsTable, readSegmentsTable, SegmentsTableError } from '../core/segmentsTable';
+import { columnsByHeader } from '../core/headerRow';
+import {
+  readLevelsTable,
+  readSegmentsTable,
+  SEGMENT_FIELDS,
+  SegmentsTableError,
+  type SegmentField,
+} from '../core/segmentsTable';
 import { normaliseName } from '../core/text';
 import type { Catalogue, Segment } from '../core/types';
 import { UserError } from './errors';
@@ -11,6 +18,8 @@ import { markFinished, SEGMENT_ID_KEY } from './metadata';
 import { blockA1, RangeBatch, wholeRowA1 } from './ranges';
 import { typedText } from '../core/roster/cells';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+/** The segment id entry on each row of the tab (OwnedSheets.rowEntries). */
+type RowIds = ReadonlyMap<number, GoogleAppsScript.Spreadsheet.DeveloperMetadata>;
 
 export const SEGMENT_HEADERS = ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color'];
 export const LEVEL_HEADERS = ['Level', 'Meaning'];
@@ -35,7 +44,7 @@ const HEADER_NOTES = [
  */
 export function writeDefaultSegments(
   sheet: Sheet,
-  rowIds: ReadonlyMap<number, string> = new Map(),
+  rowIds: ReadonlyMap<number, unknown> = new Map(),
 ): Catalogue {
   const catalogue = defaultCatalogue();
   const { segments, levels } = catalogue;
@@ -85,6 +94,7 @@ export function defaultSegmentsRows(): SegmentsRows {
     catalogue,
     rowOf: new Map(catalogue.segments.map((s, i) => [s.id, i + 2])),
     lastRow: catalogue.segments.length + 1,
+    columns: columnsByHeader(SEGMENT_HEADERS, SEGMENT_FIELDS),
   };
 }
 
@@ -97,7 +107,7 @@ export function openSegmentsTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   existing: Sheet | undefined,
   retiredHeaders: ReadonlyMap<string, string>,
-  rowIds: ReadonlyMap<number, string>,
+  rowIds: RowIds,
   finished: boolean,
 ): { sheet: Sheet; rows: SegmentsRows; made: boolean } {
   const rows = existing ? readSegmentsRows(existing, retiredHeaders, rowIds) : null;
@@ -120,7 +130,7 @@ export function openSegmentsTab(
 export function readSegmentsTab(
   sheet: Sheet,
   retiredHeaders: ReadonlyMap<string, string>,
-  rowIds: ReadonlyMap<number, string>,
+  rowIds: RowIds,
 ): Catalogue {
   const rows = readSegmentsRows(sheet, retiredHeaders, rowIds);
   if (!rows) throw emptyTab(sheet);
@@ -133,16 +143,22 @@ export interface SegmentsRows {
   rowOf: Map<string, number>;
   /** The last row of the segments table that holds a segment (1 when none). */
   lastRow: number;
+  /** The sheet column of each of the table's fields, found by header (a person's column before it moves it). */
+  columns: Map<SegmentField, number>;
 }
 
 /**
- * @param rowIds segment ids on the tab's rows, by row (OwnedSheets.rowValues).
+ * A segment keeps the id its row carries, unless a sort moved the names: row metadata stays on its row when
+ * people sort the table (the rows are not moved, their cells are), so a name the roster's columns show for an
+ * id of the tab takes that id back, and the rows' ids are corrected (one setValue each, only after a sort).
+ * @param retiredHeaders id → segment name shown by roster columns (retired ones too).
+ * @param rowIds segment ids on the tab's rows, by row (OwnedSheets.rowEntries).
  * @returns null when the tab holds nothing at all.
  */
 export function readSegmentsRows(
   sheet: Sheet,
   retiredHeaders: ReadonlyMap<string, string>,
-  rowIds: ReadonlyMap<number, string>,
+  rowIds: RowIds,
 ): SegmentsRows | null {
   const values = sheet.getDataRange().getValues();
   if (values.every((row) => row.every((v) => v === ''))) return null;
@@ -163,28 +179,54 @@ export function readSegmentsRows(
   const rows: number[] = [];
   for (let r = 1; r < table.length; r++) if (holdsSegment(table[0], table[r])) rows.push(r + 1);
 
+  const rowId = (i: number) => rowIds.get(rows[i])?.getValue() ?? undefined;
+  const onTab = new Set(segments.map((_, i) => rowId(i)).filter((id): id is string => !!id));
+  // The id each name the roster shows belongs to, for ids on the tab (names shown twice are no guide).
+  const byShown = new Map<string, string | null>();
+  for (const [id, name] of retiredHeaders) {
+    if (!onTab.has(id)) continue;
+    const n = normaliseName(name);
+    byShown.set(n, byShown.has(n) ? null : id);
+  }
+  const ids: (string | undefined)[] = segments.map(() => undefined);
   const used = new Set<string>();
-  const missing: number[] = [];
-  segments.forEach((s, i) => {
-    const id = rowIds.get(rows[i]);
-    if (id && !used.has(id)) {
-      s.id = id;
-      used.add(id);
-    } else missing.push(i);
-  });
+  const take = (i: number, id: string | null | undefined) => {
+    if (!id || used.has(id) || ids[i] !== undefined) return;
+    ids[i] = id;
+    used.add(id);
+  };
+  // A name as the roster shows it keeps its id wherever a sort put it; then each row keeps its own id.
+  segments.forEach((s, i) => take(i, byShown.get(normaliseName(s.name))));
+  segments.forEach((_, i) => take(i, rowId(i)));
+  // One segment sorted and renamed at once: its row's id went to another name, and one id of the tab is left.
+  const left = [...onTab].filter((id) => !used.has(id));
+  const moved = segments.flatMap((_, i) => (ids[i] === undefined && rowId(i) ? [i] : []));
+  if (left.length === 1 && moved.length === 1) take(moved[0], left[0]);
+
   const batch = new RangeBatch(sheet);
-  const marks = missing.map((i) => {
-    const s = segments[i];
-    const adopt = [...retiredHeaders].find(
-      ([id, name]) => !used.has(id) && normaliseName(name) === normaliseName(s.name),
-    );
-    s.id = adopt ? adopt[0] : freeId(s.name, used, retiredHeaders);
-    used.add(s.id);
-    return { id: s.id, at: batch.add(wholeRowA1(rows[i])) };
+  const marks: { id: string; at: number }[] = [];
+  segments.forEach((s, i) => {
+    let id = ids[i];
+    if (id === undefined) {
+      const adopt = [...retiredHeaders].find(
+        ([rid, name]) => !used.has(rid) && normaliseName(name) === normaliseName(s.name),
+      );
+      id = adopt ? adopt[0] : freeId(s.name, used, retiredHeaders);
+      used.add(id);
+    }
+    s.id = id;
+    const entry = rowIds.get(rows[i]);
+    if (entry && entry.getValue() !== id) entry.setValue(id);
+    else if (!entry) marks.push({ id, at: batch.add(wholeRowA1(rows[i])) });
   });
   for (const { id, at } of marks) batch.get(at).addDeveloperMetadata(SEGMENT_ID_KEY, id);
   const rowOf = new Map(segments.map((s, i) => [s.id, rows[i]]));
-  return { catalogue: { segments, levels }, rowOf, lastRow: rows.length ? rows[rows.length - 1] : 1 };
+  return {
+    catalogue: { segments, levels },
+    rowOf,
+    lastRow: rows.length ? rows[rows.length - 1] : 1,
+    columns: columnsByHeader(values[0], SEGMENT_FIELDS, tables.spans.segments),
+  };
 }
 
 function holdsSegment(header: unknown[], row: unknown[]): boolean {

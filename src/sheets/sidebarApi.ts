@@ -14,7 +14,8 @@ import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { readShownSegmentNames } from './rosterSheet';
 import { defaultSegmentsRows, openSegmentsTab, readSegmentsRows, type SegmentsRows } from './segmentsTab';
-import { wholeRowA1 } from './ranges';
+import { blockA1, wholeRowA1 } from './ranges';
+import { runs } from '../core/roster/a1';
 import { loadListSettings, saveListSettings } from './settings';
 import { generateSummary } from './summarySheet';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -153,7 +154,7 @@ export function getSegments(): SegmentsView {
   const owned = findOwnedSheets(active());
   const sheet = owned.get('segments');
   const rows = sheet
-    ? readSegmentsRows(sheet, readShownSegmentNames(owned), owned.rowValues('segments', SEGMENT_ID_KEY))
+    ? readSegmentsRows(sheet, readShownSegmentNames(owned), owned.rowEntries('segments', SEGMENT_ID_KEY))
     : null;
   // A missing or blank tab: the defaults the next build writes.
   return view(rows ? rows.catalogue : defaultCatalogue(), sheet ? sheet.getName() : null);
@@ -172,7 +173,7 @@ function editSegments(
     const owned = findOwnedSheets(ss);
     // Rows people or the sidebar add take back the id of a roster column still showing their name.
     const shown = readShownSegmentNames(owned);
-    const rowIds = owned.rowValues('segments', SEGMENT_ID_KEY);
+    const rowIds = owned.rowEntries('segments', SEGMENT_ID_KEY);
     const existing = owned.get('segments');
     const read = existing ? readSegmentsRows(existing, shown, rowIds) : null;
     const before = read ?? defaultSegmentsRows();
@@ -183,7 +184,7 @@ function editSegments(
         : openSegmentsTab(ss, existing, shown, rowIds, owned.isFinished('segments')).sheet;
     apply(sheet, before);
     // Read back as the next run will see it (rows and ids may have moved): metadata afresh.
-    const after = readSegmentsRows(sheet, shown, findOwnedSheets(ss).rowValues('segments', SEGMENT_ID_KEY));
+    const after = readSegmentsRows(sheet, shown, findOwnedSheets(ss).rowEntries('segments', SEGMENT_ID_KEY));
     return view(after ? after.catalogue : defaultCatalogue(), sheet.getName());
   });
 }
@@ -193,6 +194,11 @@ function refuseDuplicate(name: string, rows: SegmentsRows, exceptId?: string): v
     (s) => s.id !== exceptId && normaliseName(s.name) === normaliseName(name),
   );
   if (clash) throw new UserError(`There is already a segment named "${clash.name}".`);
+}
+
+/** The Segment column of the table (found by header; a tab without one is refused when read). */
+function nameColumn(rows: SegmentsRows): number {
+  return rows.columns.get('name') ?? 1;
 }
 
 function rowOf(id: string, rows: SegmentsRows): number {
@@ -208,7 +214,7 @@ export function addSegment(rawName: unknown): SegmentsView {
   const name = textArg(rawName, 'The segment name', 100);
   return editSegments((rows) => {
     refuseDuplicate(name, rows);
-    return (sheet, at) => sheet.getRange(at.lastRow + 1, 1).setValue(typedText(name));
+    return (sheet, at) => sheet.getRange(at.lastRow + 1, nameColumn(at)).setValue(typedText(name));
   });
 }
 
@@ -218,7 +224,7 @@ export function renameSegment(rawId: unknown, rawName: unknown): SegmentsView {
   return editSegments((rows) => {
     rowOf(id, rows);
     refuseDuplicate(name, rows, id);
-    return (sheet, at) => sheet.getRange(rowOf(id, at), 1).setValue(typedText(name));
+    return (sheet, at) => sheet.getRange(rowOf(id, at), nameColumn(at)).setValue(typedText(name));
   });
 }
 
@@ -228,8 +234,11 @@ export function removeSegment(rawId: unknown): SegmentsView {
     rowOf(id, rows);
     return (sheet, at) => {
       const row = rowOf(id, at);
-      // Only the segment's cells are cleared: the levels table shares the tab's rows. Its id goes with it.
-      sheet.getRange(row, 1, 1, 5).clearContent();
+      // Only the segment's cells are cleared, found by header: the levels table and people's own columns share
+      // the tab's rows. Its id goes with it.
+      const a1s = runs([...at.columns.values()]).map(([from, to]) => blockA1(row, from, 1, to - from + 1));
+      if (a1s.length === 1) sheet.getRange(a1s[0]).clearContent();
+      else sheet.getRangeList(a1s).clearContent();
       for (const md of sheet.getRange(wholeRowA1(row)).getDeveloperMetadata()) {
         if (md.getKey() === SEGMENT_ID_KEY) md.remove();
       }

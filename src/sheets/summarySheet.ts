@@ -29,12 +29,9 @@ export function generateSummary(): SummaryReport {
       );
     }
     const { keys, values } = readRosterGrid(roster, owned);
-    const catalogue = readSegmentsTab(
-      segmentsSheet,
-      shownSegmentNames(values[0] ?? [], keys),
-      owned.rowValues('segments', SEGMENT_ID_KEY),
-    );
-    const rows = boardRows(values, keys, catalogue);
+    const shown = shownSegmentNames(values[0] ?? [], keys);
+    const catalogue = readSegmentsTab(segmentsSheet, shown, owned.rowEntries('segments', SEGMENT_ID_KEY));
+    const rows = boardRows(values, keys, catalogue, shown);
     const rosterColumns = columnsByKey(keys);
 
     const existing = owned.get('summary');

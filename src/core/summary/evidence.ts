@@ -17,12 +17,28 @@ export interface BoardRow {
   notInList: boolean;
 }
 
-/** Reads the roster's rows (values from A1, keys per column) into BoardRows; Excluded and blank rows are left out. */
+/**
+ * Reads the roster's rows (values from A1, keys per column) into BoardRows; Excluded and blank rows are left out.
+ * @param shown the segment name each roster column shows, by id (shownSegmentNames): a segment renamed since the
+ *   last refresh still shows its old name there, and the choices that name it are read as the new name, as the
+ *   next refresh will carry them.
+ */
 export function boardRows(
   values: readonly unknown[][],
   keys: readonly (ColumnKey | null)[],
   catalogue: Catalogue,
+  shown: ReadonlyMap<string, string> = new Map(),
 ): BoardRow[] {
+  const current = new Set(catalogue.segments.map((s) => normaliseName(s.name)));
+  const renamed = new Map<string, string>();
+  for (const s of catalogue.segments) {
+    const old = normaliseName(shown.get(s.id) ?? '');
+    if (old && !current.has(old)) renamed.set(old, s.name);
+  }
+  const choice = (v: unknown) => {
+    const t = cellText(v).trim();
+    return renamed.get(normaliseName(t)) ?? t;
+  };
   const at = columnsByKey(keys);
   const get = (row: readonly unknown[], key: ColumnKey) => {
     const c = at.get(key);
@@ -39,9 +55,9 @@ export function boardRows(
     rows.push({
       partner,
       segments: segmentCols.flatMap((c, i) => (c !== undefined && row[c - 1] === true ? [i] : [])),
-      primary: cellText(get(row, 'primary')).trim(),
+      primary: choice(get(row, 'primary')),
       level: cellText(get(row, 'level')).trim(),
-      managedLike: cellText(get(row, 'managedLike')).trim(),
+      managedLike: choice(get(row, 'managedLike')),
       reviewed: get(row, 'reviewed') === true,
       notInList: status === normaliseName(STATUS_NOT_IN_LIST),
     });

@@ -1,0 +1,158 @@
+// Issue #17: nothing lost when people do ordinary things. Each case is something a person does between or during
+// runs (insert a column, sort a table, type an ID like "1E5", protect a sheet, freeze more rows…), tried through
+// dist/Code.js in the stand-in; each failed before its fix.
+import { type StandIn } from '../../dev/standin/index';
+import { type LoadedAddon } from '../../dev/standin/loader';
+import {
+  build,
+  generate,
+  roster,
+  rosterCell,
+  ROSTER,
+  SEGMENTS,
+  setUp,
+  SUMMARY,
+  type RosterRow,
+} from './helpers';
+
+const LIST = [
+  ['Name', 'Notes'],
+  ['Acme Consulting', 'contractor, invoice monthly'],
+  ['Bright Futures Foundation', 'funder'],
+  ['Riverside Alliance', 'coalition peer'],
+  ['Helping Hands', 'volunteers'],
+];
+
+type View = { segments: { id: string; name: string }[] };
+
+function segmentsView(addon: LoadedAddon): View {
+  return addon.run('getSegments') as View;
+}
+
+function idOf(addon: LoadedAddon, name: string): string {
+  const found = segmentsView(addon).segments.find((x) => x.name === name);
+  if (!found) throw new Error(`no segment ${name}`);
+  return found.id;
+}
+
+/** A roster row as segment name → value, for the segment columns only (those the Segments tab names). */
+function segmentCells(s: StandIn, row: RosterRow): Record<string, unknown> {
+  const names = new Set(
+    s
+      .sheetValues(SEGMENTS)
+      .slice(1)
+      .map((r) => r[s.sheetValues(SEGMENTS)[0].indexOf('Segment')])
+      .filter((n) => n !== ''),
+  );
+  return Object.fromEntries(Object.entries(row).filter(([k]) => names.has(k)));
+}
+
+function partner(s: StandIn, name: string): RosterRow {
+  const found = roster(s).find((r) => r.Partner === name);
+  if (!found) throw new Error(`no roster row for ${name}`);
+  return found;
+}
+
+describe("6. a person's column inserted at A of the Segments tab", () => {
+  test('the sidebar renames, adds and removes in the Segments table, never in that column', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.internal(() => {
+      const tab = s.spreadsheet.getSheetByName(SEGMENTS)!;
+      tab.insertColumnBefore(1);
+      tab.getRange('A1:A3').setValues([['Our own column'], ['mine 1'], ['mine 2']]);
+    });
+    const contractor = idOf(addon, 'Contractor');
+    const grantee = idOf(addon, 'Grantee');
+    addon.run('renameSegment', contractor, 'Vendor');
+    addon.run('addSegment', 'Neighbours');
+    addon.run('removeSegment', grantee);
+    const tab = s.sheetValues(SEGMENTS);
+    expect(tab.map((r) => r[0]).filter((v) => v !== '')).toEqual(['Our own column', 'mine 1', 'mine 2']);
+    const names = tab
+      .slice(1)
+      .map((r) => r[1])
+      .filter((v) => v !== '');
+    expect(names).toContain('Vendor');
+    expect(names).toContain('Neighbours');
+    expect(names).not.toContain('Contractor');
+    expect(names).not.toContain('Grantee');
+    // The removed row's other cells of the table went with it; the levels table beside it stayed.
+    const granteeRow = tab.findIndex((r) => r[2] !== '' && r[1] === '');
+    expect(granteeRow).toBe(-1);
+    expect(segmentsView(addon).segments.map((x) => x.name)).toEqual(
+      expect.arrayContaining(['Vendor', 'Neighbours']),
+    );
+    build(addon);
+    expect(s.sheetValues(ROSTER)[0]).toEqual(expect.arrayContaining(['Vendor', 'Neighbours']));
+  });
+});
+
+describe('2. sorting the Segments table by name', () => {
+  test('every tick and choice stays with its segment', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.typeInto(ROSTER, rosterCell(s, 'Acme Consulting', 'Advisor'), 'TRUE');
+    s.typeInto(ROSTER, rosterCell(s, 'Acme Consulting', 'Managed like'), 'Contractor');
+    s.typeInto(ROSTER, rosterCell(s, 'Riverside Alliance', 'Primary segment'), 'Coalition ally');
+    const before = Object.fromEntries(roster(s).map((r) => [r.Partner, segmentCells(s, r)]));
+    const choicesBefore = roster(s).map((r) => [r.Partner, r['Primary segment'], r['Managed like']]);
+    s.internal(() =>
+      s.spreadsheet.getSheetByName(SEGMENTS)!.getRange('A2:E9').sort({ column: 1, ascending: true }),
+    );
+    build(addon);
+    const after = Object.fromEntries(roster(s).map((r) => [r.Partner, segmentCells(s, r)]));
+    expect(after).toEqual(before);
+    expect(partner(s, 'Acme Consulting')).toMatchObject({
+      Advisor: true,
+      Contractor: true,
+      Check: expect.any(String),
+    });
+    expect(roster(s).map((r) => [r.Partner, r['Primary segment'], r['Managed like']])).toEqual(choicesBefore);
+    // The sidebar sees the same: renaming Advisor renames the column that holds Acme's Advisor tick.
+    addon.run('renameSegment', idOf(addon, 'Advisor'), 'Adviser');
+    build(addon);
+    expect(partner(s, 'Acme Consulting').Adviser).toBe(true);
+    expect(partner(s, 'Bright Futures Foundation').Adviser).toBe(false);
+  });
+});
+
+describe('2b. sorted and renamed in one go', () => {
+  test('the renamed segment keeps its ticks too', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.typeInto(ROSTER, rosterCell(s, 'Acme Consulting', 'Advisor'), 'TRUE');
+    s.internal(() => {
+      const tab = s.spreadsheet.getSheetByName(SEGMENTS)!;
+      tab.getRange('A2:E9').sort({ column: 1, ascending: false });
+      const at =
+        tab
+          .getRange('A1:A9')
+          .getValues()
+          .findIndex((r) => r[0] === 'Contractor') + 1;
+      tab.getRange(at, 1).setValue('Vendor');
+    });
+    build(addon);
+    expect(partner(s, 'Acme Consulting')).toMatchObject({ Vendor: true, Advisor: true, Funder: false });
+    expect(partner(s, 'Bright Futures Foundation')).toMatchObject({ Vendor: false, Funder: true });
+    expect(s.sheetValues(ROSTER)[0]).not.toContain('Contractor (retired)');
+  });
+});
+
+describe('extra: a summary right after a sidebar rename', () => {
+  test('shows the new name in its evidence, and a choice of the renamed segment still fits', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.typeInto(ROSTER, rosterCell(s, 'Acme Consulting', 'Managed like'), 'Contractor');
+    addon.run('renameSegment', idOf(addon, 'Contractor'), 'Vendor');
+    const report = generate(addon);
+    const text = s
+      .sheetValues(SUMMARY)
+      .flat()
+      .map(String)
+      .filter((t) => t.includes('Acme Consulting'));
+    expect(text.join('\n')).not.toMatch(/Contractor/);
+    expect(text.join('\n')).toMatch(/Vendor/);
+    expect(report.mismatches).toBe(0);
+  });
+});
