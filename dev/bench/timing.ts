@@ -8,7 +8,7 @@
 // does not use it for computeMs:
 // - uncounted service calls are left in: DataValidation, ConditionalFormatRule, builder and coordinate getters
 //   run in the stand-in without a hook, and the add-on makes hundreds of thousands of them at 10,000 partners
-//   (readValidations: 2–3 getters per cell of the columns that carry its rules);
+//   (a refresh used to read 2–3 getters per cell of the columns that carry its rules; it reads none now);
 // - the result of each counted call is copied into the add-on's realm (realm.ts) after the `after` hook, so
 //   copying the 50,000-row grids that getValues returns is charged to the add-on;
 // - garbage collection runs wherever it happens to fall, mostly to clean up after the stand-in and

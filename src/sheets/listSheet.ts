@@ -2,6 +2,7 @@
 import { chooseListSheet, detectLayout, PartnerListError, readPartners } from '../core/partnerList';
 import type { ListLayout, ListReading } from '../core/types';
 import { UserError } from './errors';
+import { noteSheetCount } from './ownedSheets';
 import { loadListSettings } from './settings';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -69,8 +70,9 @@ export function readList(
     const detected = chosenName ? !chosenLayout : !saved?.layout;
     return finish(sheet, sheet.getName(), sheetId, layout, detected, grid);
   }
-  const grids = ss
-    .getSheets()
+  const sheets = ss.getSheets();
+  noteSheetCount(ss, sheets.length);
+  const grids = sheets
     .map((s) => ({ sheet: s, id: s.getSheetId() }))
     .filter((s) => !ownedIds.has(s.id))
     .map((s) => ({ ...s, name: s.sheet.getName(), grid: gridOf(s.sheet) }));

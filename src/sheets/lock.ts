@@ -1,6 +1,7 @@
 // One build or summary at a time per document: a second one started meanwhile is told to retry, never
 // interleaved. https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()
 import { UserError } from './errors';
+import { forgetSheetCount } from './ownedSheets';
 
 const WAIT_MS = 3000;
 
@@ -14,6 +15,7 @@ export function withDocumentLock<T>(work: () => T): T {
     );
   }
   try {
+    forgetSheetCount();
     return work();
   } finally {
     if (lock) {

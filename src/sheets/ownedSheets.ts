@@ -12,6 +12,33 @@ export function sheetName(sheet: Sheet): string {
   return madeNames.get(sheet) ?? sheet.getName();
 }
 
+// How many sheets the spreadsheet has, where this run already knows (it listed them, then made some): an
+// insertSheet at the end then needs no getNumSheets first. Forgotten when a locked run starts (an execution's
+// globals live on in the stand-in). Were a sheet added or removed meanwhile by someone else, the new one lands
+// one place off the end, or the insert is refused and made again by createUnderFreeName.
+let knownCount: { ss: Spreadsheet; count: number } | null = null;
+
+export function noteSheetCount(ss: Spreadsheet, count: number): void {
+  knownCount = { ss, count };
+}
+
+// Sheets insertSheet made in this run, whose grid is the default of a new sheet: 1000 rows × 26 columns (fact
+// 7; what Sheets gives every new sheet, and what the stand-in makes). Their size needs no getMaxRows or
+// getMaxColumns; a blank sheet taken over from a stopped run may have been resized, so it is not among them.
+const NEW_SHEET_SIZE = { rows: 1000, columns: 26 } as const;
+const inserted = new Set<Sheet>();
+
+/** The grid size of a sheet this run inserted, or null for any other sheet (ask it). */
+export function newSheetSize(sheet: Sheet): { rows: number; columns: number } | null {
+  return inserted.has(sheet) ? NEW_SHEET_SIZE : null;
+}
+
+/** At the start of a locked run: what an earlier execution knew is not known any more. */
+export function forgetSheetCount(): void {
+  knownCount = null;
+  inserted.clear();
+}
+
 export const DEFAULT_NAMES: Record<SheetRole, string> = {
   segments: 'Segments',
   roster: 'Partner Roster',
@@ -37,12 +64,15 @@ export function createOwnedSheet(ss: Spreadsheet, role: SheetRole): Sheet {
   const wanted = DEFAULT_NAMES[role];
   // Usually the name is free: two calls. When it is taken (fact 11: insertSheet throws), look at every sheet.
   let sheet: Sheet | null;
+  const count = knownCount?.ss === ss ? knownCount.count : ss.getNumSheets();
   try {
-    sheet = ss.insertSheet(wanted, ss.getNumSheets());
+    sheet = ss.insertSheet(wanted, count);
   } catch {
     sheet = null;
   }
   if (sheet) {
+    noteSheetCount(ss, count + 1);
+    inserted.add(sheet);
     madeNames.set(sheet, wanted);
     sheet.addDeveloperMetadata(ROLE_KEY, role);
     return sheet;
@@ -62,11 +92,14 @@ function createUnderFreeName(ss: Spreadsheet, role: SheetRole, wanted: string): 
       sheet.getLastColumn() === 0 &&
       sheet.getDeveloperMetadata().length === 0
     ) {
+      noteSheetCount(ss, sheets.length);
       sheet.addDeveloperMetadata(ROLE_KEY, role);
       return sheet;
     }
   }
   const sheet = ss.insertSheet(freeName(wanted, new Set(names)), sheets.length);
+  noteSheetCount(ss, sheets.length + 1);
+  inserted.add(sheet);
   sheet.addDeveloperMetadata(ROLE_KEY, role);
   return sheet;
 }

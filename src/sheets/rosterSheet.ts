@@ -1,10 +1,11 @@
 // Reads the Partner Roster's state and writes a plan, each in a few batched calls whose number does not grow
 // with the number of partners. https://developers.google.com/apps-script/guides/support/best-practices
-import { carriesOurValidation, isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
+import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
-import type { RuleSpec, ValidationSpec } from '../core/roster/specs';
+import type { RuleSpec } from '../core/roster/specs';
 import { COLUMN_KEY, markFinished, type OwnedSheets } from './metadata';
-import { buildRule, buildValidation, ourRuleFormula, readValidations } from './rules';
+import { buildRule, buildValidation, ourRuleFormula } from './rules';
+import { newSheetSize } from './ownedSheets';
 import { protectGenerated, readProtection } from './protection';
 import { runs } from '../core/roster/a1';
 import { keepNewerEntries } from '../core/roster/writes';
@@ -54,26 +55,33 @@ export interface RosterRead {
   userRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
   /** Its warning protection, if any. */
   protection: GoogleAppsScript.Spreadsheet.Protection | null;
+  /** Rows and columns the sheet is known to have (what was read): the writer asks for its size only past them. */
+  known: { rows: number; columns: number };
 }
 
+/**
+ * The roster as the planner needs it. No cell's data validation is read: the add-on puts its own rules back
+ * whole (writeRosterPlan), so a refresh calls no getter on rule objects, whatever the size of the list.
+ */
 export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
-  const keys = keysOf(owned, sheet.getLastColumn());
-  const lastRow = sheet.getLastRow();
+  // getDataRange: A1 to the last row and column with content, in one call (its size getters need no round trip).
+  const all = sheet.getDataRange();
+  let values: unknown[][] = all.getValues();
+  let formulas: string[][] = all.getFormulas();
+  if (values.length === 1 && values[0].length === 1 && values[0][0] === '' && formulas[0][0] === '') {
+    values = [];
+    formulas = [];
+  }
+  const keys = keysOf(owned, values[0]?.length ?? 0);
   const width = keys.length;
-  let values: unknown[][] = [];
-  let formulas: string[][] = [];
-  let validations: ((ValidationSpec | null)[] | undefined)[] = [];
+  // Keyed columns past the last one with content (a stopped run keyed them): read as blank.
+  const pad = <T>(rows: T[][], blank: T) =>
+    rows.map((row) => (row.length < width ? [...row, ...Array<T>(width - row.length).fill(blank)] : row));
+  values = pad(values, '' as unknown);
+  formulas = pad(formulas, '');
   let headerNotes: string[] = [];
   let headerBackgrounds: string[] = [];
-  if (lastRow > 0 && width > 0) {
-    const all = sheet.getRange(1, 1, lastRow, width);
-    values = all.getValues();
-    formulas = all.getFormulas();
-    // Rules of the header row are not ours to judge: dropped.
-    validations = readValidations(
-      all.getDataValidations().slice(1),
-      keys.map((key) => key !== null && carriesOurValidation(key)),
-    );
+  if (values.length > 0 && width > 0) {
     const header = sheet.getRange(1, 1, 1, width);
     headerNotes = header.getNotes()[0];
     headerBackgrounds = header.getBackgrounds()[0];
@@ -106,7 +114,6 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     values,
     formulas,
     keys,
-    validations,
     headerNotes,
     headerBackgrounds,
     ourRules,
@@ -114,7 +121,12 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
     frozenRows: sheet.getFrozenRows(),
     frozenColumns: sheet.getFrozenColumns(),
   };
-  return { state, userRules, protection: readProtection(sheet) };
+  return {
+    state,
+    userRules,
+    protection: readProtection(sheet),
+    known: { rows: values.length, columns: width },
+  };
 }
 
 /**
@@ -136,10 +148,18 @@ export function writeRosterPlan(
   const { ops } = plan.layout;
   for (const column of ops.deleteColumns) sheet.deleteColumn(column);
   for (const { at, count } of ops.insertColumns) sheet.insertColumnsBefore(at, count);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < ops.width) sheet.insertColumnsAfter(maxColumns, ops.width - maxColumns);
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < plan.lastRow + 1) sheet.insertRowsAfter(maxRows, plan.lastRow + 1 - maxRows);
+  // The grid's size is asked only when the plan reaches past what the read saw (one call each, usually only
+  // rows), and never for a sheet this run inserted (its size is the default).
+  const size = read ? null : newSheetSize(sheet);
+  const inserted = ops.insertColumns.reduce((n, i) => n + i.count, 0) - ops.deleteColumns.length;
+  if (ops.width > (read ? read.known.columns + inserted : 0)) {
+    const maxColumns = size ? size.columns : sheet.getMaxColumns();
+    if (maxColumns < ops.width) sheet.insertColumnsAfter(maxColumns, ops.width - maxColumns);
+  }
+  if (plan.lastRow + 1 > (read ? read.known.rows : 0)) {
+    const maxRows = size ? size.rows : sheet.getMaxRows();
+    if (maxRows < plan.lastRow + 1) sheet.insertRowsAfter(maxRows, plan.lastRow + 1 - maxRows);
+  }
 
   const width = ops.width;
   const batch = new RangeBatch(sheet);
@@ -150,7 +170,7 @@ export function writeRosterPlan(
   }));
   const validations = plan.validations.map((v) => ({
     block: v,
-    at: batch.add(blockA1(v.row, v.column, v.numRows, v.specs.length)),
+    at: batch.add(blockA1(v.row, v.column, v.numRows, v.numColumns)),
   }));
   const header =
     plan.headerNotes || plan.headerBackgrounds || firstBuild ? batch.add(blockA1(1, 1, 1, width)) : -1;
@@ -168,11 +188,9 @@ export function writeRosterPlan(
     // Guarded cells (Status, choices a rename carries) are compared with the sheet as it is now: one read.
     range.setValues(write.guard ? keepNewerEntries(write, range.getValues()) : write.values);
   }
-  for (const { block, at } of validations) {
-    // One rule object per column, repeated down the rows: setDataValidations takes a grid.
-    const rules = block.specs.map((spec) => (spec ? buildValidation(spec) : null));
-    batch.get(at).setDataValidations(Array.from({ length: block.numRows }, () => rules));
-  }
+  // One rule per block (setDataValidation), not a grid of one rule per cell: what goes over the wire does not
+  // grow with the list. Values are left as they are (the reference names no change to them).
+  for (const { block, at } of validations) batch.get(at).setDataValidation(buildValidation(block.spec));
   if (plan.headerNotes) batch.get(header).setNotes([plan.headerNotes]);
   if (plan.headerBackgrounds) batch.get(header).setBackgrounds([plan.headerBackgrounds]);
   if (firstBuild) batch.get(header).setFontWeight('bold').setWrap(true);

@@ -6,7 +6,7 @@ import { planSummary, readBoardNotes, type CellStyle, type SummaryPlan } from '.
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, markFinished, SEGMENT_ID_KEY } from './metadata';
-import { createOwnedSheet, sheetName } from './ownedSheets';
+import { createOwnedSheet, newSheetSize, sheetName } from './ownedSheets';
 import { protectGenerated, readProtection } from './protection';
 import { blockA1, RangeBatch } from './ranges';
 import { readRosterGrid } from './rosterSheet';
@@ -116,8 +116,10 @@ function writeSummary(
   const { fresh, protection, firstWrite } = before;
   const rows = plan.values.length;
   const width = plan.width;
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
+  // A tab this run inserted has the default size: two calls fewer at a first summary.
+  const size = newSheetSize(sheet);
+  const maxRows = size ? size.rows : sheet.getMaxRows();
+  const maxColumns = size ? size.columns : sheet.getMaxColumns();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
 

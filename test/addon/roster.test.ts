@@ -173,22 +173,44 @@ describe('refresh', () => {
     build(addon);
     s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Advisor'), 'TRUE');
     build(addon);
+    const rules = () =>
+      s.internal(() =>
+        JSON.stringify(
+          s.spreadsheet
+            .getSheetByName(ROSTER)!
+            .getDataRange()
+            .getDataValidations()
+            .map((row) =>
+              row.map((r) =>
+                r ? [String(r.getCriteriaType()), r.getCriteriaValues(), r.getHelpText()] : null,
+              ),
+            ),
+        ),
+      );
     const before = JSON.stringify([
       s.sheetValues(ROSTER),
       s.sheetFormulas(ROSTER),
       s.effectiveBackgrounds(ROSTER),
+      rules(),
     ]);
     const written = s.calls.cellsWritten;
     s.calls.reset();
     build(addon);
     expect(
-      JSON.stringify([s.sheetValues(ROSTER), s.sheetFormulas(ROSTER), s.effectiveBackgrounds(ROSTER)]),
+      JSON.stringify([
+        s.sheetValues(ROSTER),
+        s.sheetFormulas(ROSTER),
+        s.effectiveBackgrounds(ROSTER),
+        rules(),
+      ]),
     ).toBe(before);
     expect(s.calls.cellsWritten).toBe(0);
     expect(written).toBeGreaterThan(0);
-    // Nothing else is rewritten either: no rule, note, fill, width, freeze or protection call.
+    // Nothing else is rewritten either: no note, fill, width, freeze or protection call. Our checkbox and dropdown
+    // rules are put back as they were, one call per block (the segment checkboxes, each dropdown, Reviewed).
     const writes = Object.keys(s.calls.byMethod).filter((m) => /\.(set|insert|add|protect|merge)/.test(m));
-    expect(writes).toEqual([]);
+    expect(writes).toEqual(['Range.setDataValidation']);
+    expect(s.calls.byMethod['Range.setDataValidation']).toBe(6);
   });
 
   test("a sorted roster and a column of people's own refresh right", () => {
@@ -258,7 +280,19 @@ describe('refresh', () => {
       });
     const wiped = roster(s)[1].Partner as string;
     expect(rulesOf(wiped, 'Advisor')).toBeNull();
+    // What the paste left in the cells (a tick, a choice) is people's: the rules come back around it.
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
+      sheet.getRange(a1(s, wiped, 'Advisor')).setValue(true);
+      sheet.getRange(a1(s, wiped, 'Level')).setValue('Core');
+    });
+    const rowBefore = roster(s)[1];
+    s.calls.reset();
     build(addon);
+    expect(roster(s)[1]).toEqual(rowBefore);
+    // Found without reading any cell's rule.
+    expect(s.calls.byMethod['Range.getDataValidations'] ?? 0).toBe(0);
+    expect(s.calls.byMethod['Range.getDataValidation'] ?? 0).toBe(0);
     expect(rulesOf(wiped, 'Advisor')).toBe('CHECKBOX');
     expect(rulesOf(wiped, 'Level')).toBe('VALUE_IN_LIST');
     expect(rulesOf(wiped, 'Reviewed')).toBe('CHECKBOX');
@@ -294,14 +328,15 @@ describe('refresh', () => {
     expect(criteriaOf(cells.yesOnBlank)).toEqual(['yes']);
     build(addon);
     for (const cell of Object.values(cells)) expect(criteriaOf(cell)).toEqual([]);
-    // Our own checkbox over a value that is not a tick (a paste of values only) stays as it is: the next
-    // refresh writes no rule.
+    // Our own checkbox over a value that is not a tick (a paste of values only): the value stays as it is, under
+    // our rule, refresh after refresh.
     s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getRange(cells.yesOnBlank).setValue(1));
     build(addon);
-    s.calls.reset();
     build(addon);
-    expect(s.calls.byMethod['Range.setDataValidations'] ?? 0).toBe(0);
-    expect(s.calls.byMethod['Range.setDataValidation'] ?? 0).toBe(0);
+    expect(criteriaOf(cells.yesOnBlank)).toEqual([]);
+    expect(
+      s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getRange(cells.yesOnBlank).getValue()),
+    ).toBe(1);
   });
 
   test('a renamed segment keeps its ticks and choices; a removed one stays, retired, while it has ticks', () => {

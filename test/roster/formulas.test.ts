@@ -28,4 +28,23 @@ describe('per-row formulas', () => {
     const none = { ...cols, segmentColumns: [] };
     expect(countFormulas(none).matches('=0', 3)).toBe(true);
   });
+
+  test('Check looks each choice up in the header row: its length does not grow with the number of segments', () => {
+    const many = (n: number) => ({
+      segmentColumns: Array.from({ length: n }, (_, i) => 4 + i),
+      count: 4 + n,
+      primary: 5 + n,
+      managedLike: 7 + n,
+    });
+    const eight = checkFormula(50000, many(8));
+    const twoHundred = checkFormula(50000, many(200));
+    expect(eight).toContain('XLOOKUP(O50000,D$1:K$1,D50000:K50000,O50000="")');
+    // 200 segments reach column GU: only the letters of the same references are longer.
+    expect(twoHundred.length - eight.length).toBeLessThanOrEqual(16);
+    expect(eight.length).toBeLessThan(300);
+    // Segment columns split by a column that is not an active segment: one lookup per run, any one ticked.
+    expect(checkFormula(7, { ...cols, segmentColumns: [4, 6] })).toContain(
+      'OR(XLOOKUP(I7,D$1:D$1,D7:D7,I7=""),XLOOKUP(I7,F$1:F$1,F7:F7,I7=""))',
+    );
+  });
 });

@@ -68,6 +68,28 @@ describe('data validation', () => {
     expect(sheet.getRange('B1:B2').isChecked()).toBeNull();
   });
 
+  // https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidation(DataValidation):
+  // "Sets one data validation rule for all cells in the range"; the reference names no change to their values
+  // (insertCheckboxes, by contrast, "sets the value of all cells in the range to false": fact 63).
+  test('setDataValidation over cells that hold values leaves every value as it is; insertCheckboxes does not', () => {
+    const { app, sheet } = setup();
+    const held = [[true], [false], ['yes'], [''], [3]];
+    sheet.getRange('A1:A5').setValues(held);
+    sheet.getRange('B1:B5').setValues(held);
+    sheet.getRange('C1:C2').setValues([['Funder'], ['Plumber']]);
+    sheet.getRange('A1:A5').setDataValidation(app.newDataValidation().requireCheckbox().build());
+    sheet
+      .getRange('C1:C2')
+      .setDataValidation(
+        app.newDataValidation().requireValueInList(['Funder']).setAllowInvalid(false).build(),
+      );
+    expect(sheet.getRange('A1:A5').getValues()).toEqual(held);
+    expect(sheet.getRange('C1:C2').getValues()).toEqual([['Funder'], ['Plumber']]);
+    expect(String(sheet.getRange('A5').getDataValidation()!.getCriteriaType())).toBe('CHECKBOX');
+    sheet.getRange('B1:B5').insertCheckboxes();
+    expect(sheet.getRange('B1:B5').getValues()).toEqual([[false], [false], [false], [false], [false]]);
+  });
+
   test('scripts may write values that break a rule; a person typing is rejected with the help text', () => {
     const { app, sheet, standIn } = setup();
     sheet

@@ -39,12 +39,6 @@ export function isOpenToPeople(key: ColumnKey | null): boolean {
   return !key || isPeopleOwned(key) || key === 'status';
 }
 
-/** Whether the add-on puts a checkbox or a dropdown in this column's data cells (what a refresh repairs). */
-export function carriesOurValidation(key: ColumnKey): boolean {
-  // People's columns but Notes (free text), and Status (ours, with Excluded for people to choose).
-  return (isPeopleOwned(key) && key !== 'notes') || key === 'status';
-}
-
 export const HEADERS: Record<FixedRole, string> = {
   partner: 'Partner',
   id: 'ID',

@@ -76,34 +76,43 @@ function makeCountFormula(row: string, cols: FormulaColumns): string {
 }
 
 /**
- * TRUE when the name in `cell` heads a ticked segment column on this row: one plain comparison per active segment
- * column, `OR(AND($D$1=M5,$D5=TRUE),…)`. A comparison reads the name as text (case aside) in every spreadsheet
- * engine, where a COUNTIFS criterion would read a segment named "=SUM(1,2)", "<Peers>", "Grant*" or "Tilde~s"
- * as an operator or a wildcard. No array arithmetic either, so it reads the same everywhere.
+ * TRUE when `cell` is blank or names a ticked segment column on this row; FALSE when it names anything else.
+ * One lookup of the name in the header row per run of adjacent segment columns (usually one, whatever the number
+ * of segments): `XLOOKUP(M5,D$1:K$1,D5:K5,M5="")`. XLOOKUP matches exactly (no wildcards, no operators, case
+ * aside) in Sheets and in HyperFormula alike, so a segment named "=SUM(1,2)", "<Peers>", "Grant*" or "Tilde~s"
+ * is just text, where a COUNTIFS or MATCH criterion would read it as an operator or a wildcard; a blank cell is
+ * not found and gives its if-not-found, TRUE. `abs` writes the columns absolute (`$D$1:$K$1`, `$D2:$K2`), as a
+ * conditional-format condition needs them; a per-row formula is never copied sideways, so it does without.
+ * https://support.google.com/docs/answer/12405947 (XLOOKUP)
  */
-function tickedUnder(cell: string, row: string, cols: FormulaColumns): string {
-  if (cols.segmentColumns.length === 0) return 'FALSE';
-  const terms = [...cols.segmentColumns]
-    .sort((a, b) => a - b)
-    .map((c) => {
-      const l = columnLetter(c);
-      return `AND($${l}$1=${cell},$${l}${row}=TRUE)`;
-    });
-  return `OR(${terms.join(',')})`;
+function ticksOrBlank(cell: string, row: string, cols: FormulaColumns, abs = ''): string {
+  const blank = `${cell}=""`;
+  if (cols.segmentColumns.length === 0) return blank;
+  const terms = runs(cols.segmentColumns).map(([from, to]) => {
+    const a = `${abs}${columnLetter(from)}`;
+    const b = `${abs}${columnLetter(to)}`;
+    return `XLOOKUP(${cell},${a}$1:${b}$1,${a}${row}:${b}${row},${blank})`;
+  });
+  return terms.length === 1 ? terms[0] : `OR(${terms.join(',')})`;
 }
 
-function makeCheckFormula(row: string, cols: FormulaColumns): string {
+/**
+ * The terms of `Check`, each a self-contained text that is '' when its flag is off; TEXTJOIN leaves those out.
+ * Their length does not grow with the number of segments (one header lookup per run of segment columns).
+ */
+export function checkTerms(row: string, cols: FormulaColumns): string[] {
   const count = `${columnLetter(cols.count)}${row}`;
   const primary = `${columnLetter(cols.primary)}${row}`;
   const managed = `${columnLetter(cols.managedLike)}${row}`;
-  return (
-    `=TEXTJOIN("; ",TRUE,` +
-    `IF(${count}>1,"In "&${count}&" segments",""),` +
-    `IF(${count}=0,"No segment ticked",""),` +
-    `IF(${managed}="","",IF(${tickedUnder(managed, row, cols)},"",` +
-    `"Managed like "&${managed}&", not one of its segments")),` +
-    `IF(${primary}="","",IF(${tickedUnder(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")))`
-  );
+  return [
+    `IF(${count}>1,"In "&${count}&" segments",IF(${count},"","No segment ticked"))`,
+    `IF(${ticksOrBlank(managed, row, cols)},"","Managed like "&${managed}&", not one of its segments")`,
+    `IF(${ticksOrBlank(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")`,
+  ];
+}
+
+function makeCheckFormula(row: string, cols: FormulaColumns): string {
+  return `=TEXTJOIN("; ",TRUE,${checkTerms(row, cols).join(',')})`;
 }
 
 /**
@@ -134,6 +143,6 @@ export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number
 
 export function notFittingCondition(label: string, column: number, cols: FormulaColumns): string {
   const cell = `${columnLetter(column)}2`;
-  // IF, not AND: a blank choice is never flagged, and its ticks are not looked at.
-  return markedCondition(label, `IF(${cell}="",FALSE,NOT(${tickedUnder(cell, '2', cols)}))`);
+  // A blank choice is never flagged (its lookup gives TRUE).
+  return markedCondition(label, `NOT(${ticksOrBlank(cell, '2', cols, '$')})`);
 }

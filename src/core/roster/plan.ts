@@ -44,11 +44,6 @@ export interface RosterSheetState {
   formulas: string[][];
   /** Our column key of each current column (index 0 = column A), null where a column has none. */
   keys: (ColumnKey | null)[];
-  /**
-   * The rules of the columns that carry ours (carriesOurValidation), by current column (index 0 = column A),
-   * each the rule of every data cell (index 0 = row 2, null where a cell has none); undefined for other columns.
-   */
-  validations: (readonly (ValidationSpec | null)[] | undefined)[];
   headerNotes: string[];
   headerBackgrounds: string[];
   /** Our conditional-format rules now on the sheet, in order, and whether every user rule stands before them. */
@@ -93,8 +88,9 @@ export interface RosterPlan {
   headerNotes: string[] | null;
   headerBackgrounds: string[] | null;
   /**
-   * Blocks of rules, one setDataValidations call each: a rule per column (null clears, used only across our own
-   * generated columns between two ruled ones), over the rows where some rule is missing or different.
+   * The rules of our checkbox and dropdown columns, put back at every build and refresh over every data row
+   * without reading any cell's rule: one block per run of adjacent columns with the same rule (the segment
+   * checkboxes are one block however many segments), one setDataValidation call each.
    */
   validations: ValidationBlock[];
   /** Our rules, to stand after the user's; null when the sheet already has exactly these. */
@@ -113,7 +109,9 @@ export interface ValidationBlock {
   row: number;
   numRows: number;
   column: number;
-  specs: (ValidationSpec | null)[];
+  numColumns: number;
+  /** The one rule of every cell of the block. */
+  spec: ValidationSpec;
 }
 
 export const COLORS = {
@@ -437,7 +435,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     };
   }
 
-  // 5. Validations: put back whatever a paste wiped, for every data row.
+  // 5. Validations: every rule of ours, on every data row.
   const segmentNames = segments.map((s) => s.name);
   const checkbox: ValidationSpec = { kind: 'checkbox' };
   const list = (vals: string[], help: string): ValidationSpec => ({
@@ -473,53 +471,20 @@ export function planRoster(input: RosterInput): RosterPlan {
       ),
     ],
   ];
-  const currentValidations = (column: number): readonly (ValidationSpec | null)[] => {
-    const current = slots[column - 1]?.current;
-    return (current && state?.validations[current - 1]) || [];
-  };
   const dataRows = lastRow - 1;
-  // Each column's rule goes where it is missing or different: from the first such row to the last (new partners
-  // at the bottom make a short span); columns with the same span share one block.
-  const spans = wantedValidations
-    .flatMap(([c, spec]) => {
-      let first = -1;
-      let last = -1;
-      // Rows mostly share one rule object (readValidations interns them): compare each distinct one once.
-      const rules = currentValidations(c);
-      let seen: ValidationSpec | null | undefined;
-      let seenSame = false;
-      for (let r = 0; r < dataRows; r++) {
-        const current = rules[r] ?? null;
-        if (current !== seen) {
-          seen = current;
-          seenSame = sameValidation(current, spec);
-        }
-        if (!seenSame) {
-          if (first < 0) first = r;
-          last = r;
-        }
-      }
-      return first < 0 ? [] : [{ column: c, row: FIRST_ROW + first, numRows: last - first + 1, spec }];
-    })
-    .sort((a, b) => a.row - b.row || a.numRows - b.numRows || a.column - b.column);
-  // A block may bridge a gap only over our generated columns (# Segments, Check…), never people's.
-  const bridgeable = (column: number) => !isOpenToPeople(slots[column - 1]?.key ?? null);
+  // The add-on owns these columns' rules, so it puts them back whole rather than reading each cell's rule to find
+  // the ones a paste wiped or replaced (2–3 getters a cell, about 300,000 at 10,000 partners, of a cost nobody
+  // has published). Setting a rule leaves every cell's value as it is, so nobody's tick or choice changes
+  // (https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidation(DataValidation)).
+  // Adjacent columns with the same rule share a block; people's columns and our generated ones are never spanned.
   const validations: ValidationBlock[] = [];
-  for (const span of spans) {
-    const prev = validations[validations.length - 1];
-    const end = prev ? prev.column + prev.specs.length : 0;
-    const joins =
-      prev &&
-      prev.row === span.row &&
-      prev.numRows === span.numRows &&
-      span.column >= end &&
-      Array.from({ length: span.column - end }, (_, i) => end + i).every(bridgeable);
-    if (joins) {
-      while (prev.column + prev.specs.length < span.column) prev.specs.push(null);
-      prev.specs.push(span.spec);
-    } else
-      validations.push({ row: span.row, numRows: span.numRows, column: span.column, specs: [span.spec] });
-  }
+  if (dataRows > 0)
+    for (const [column, spec] of [...wantedValidations].sort((a, b) => a[0] - b[0])) {
+      const prev = validations[validations.length - 1];
+      if (prev && prev.column + prev.numColumns === column && sameValidation(prev.spec, spec))
+        prev.numColumns++;
+      else validations.push({ row: FIRST_ROW, numRows: dataRows, column, numColumns: 1, spec });
+    }
 
   // 6. Header notes and fills; user columns keep theirs.
   const notesNow = slots.map((s) => (s.current === null ? '' : (state?.headerNotes[s.current - 1] ?? '')));
