@@ -31,8 +31,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStandIn, type StandIn } from '../standin/index';
 import { loadAddon, type LoadedAddon } from '../standin/loader';
-import { MODEL } from '../live/model';
+import { COSTS, MODEL, modelBound, type PhaseCounts } from '../live/model';
 import { appendRows, generateList, seedList } from './generate';
+import { formulaBytes } from './formulaBytes';
 import { runNaive, type NaiveCalls } from './naive';
 import { cpuClock, profiled, stopProfiler, threadCpuMs, type Split } from './timing';
 
@@ -42,6 +43,13 @@ const SECONDS_PER_CALL = MODEL.secondsPerCall;
 const SECONDS_PER_CELL = MODEL.secondsPerCellWritten;
 const TARGET = {
   calls: 40,
+  firstBuildCalls: 80,
+  // Issue #16: rules read at a refresh, whatever the size; modelled high bounds; formula text per build.
+  refreshRulesRead: 100,
+  refreshHighSecondsAt10k: 30,
+  refreshHighSecondsAt50k: 120,
+  buildHighSecondsAt50k: 180,
+  formulaBytesFewerBy: 3,
   refreshCellsShare: 0.05,
   computeMsAt10k: 200,
   partnerSegment10kMs: 250,
@@ -62,9 +70,8 @@ const PHASES: { name: PhaseName; entry: string; what: string }[] = [
   { name: 'summary', entry: 'generateSummaryFromSidebar', what: 'discussion summary' },
 ];
 
-interface Phase {
-  calls: number;
-  cellsWritten: number;
+interface Phase extends PhaseCounts {
+  validationCellsRead: number;
   byMethod: Record<string, number>;
   computeMs: number;
   split: Split;
@@ -82,6 +89,15 @@ interface Output {
   computeMs: number;
   naiveCalls: number;
   modelSeconds: number;
+  cellsRead: number;
+  validationCellsWritten: number;
+  formulaBytes: number;
+  ruleGetters: number;
+  switches: number;
+  modelSecondsLow: number;
+  modelSecondsHigh: number;
+  /** Besides the keys issue #16 names: rules read cell by cell (its refresh target). */
+  validationCellsRead: number;
   error?: string;
 }
 
@@ -163,10 +179,17 @@ async function measure(
   const { result, error, split } = await profiled(() => addon.run(entry), codePath, intervalUs);
   offBefore();
   offAfter();
+  const c = s.calls;
   return {
-    calls: s.calls.count,
-    cellsWritten: s.calls.cellsWritten,
-    byMethod: { ...s.calls.byMethod },
+    calls: c.count,
+    cellsWritten: c.cellsWritten,
+    cellsRead: c.cellsRead,
+    validationCellsRead: c.validationCellsRead,
+    validationCellsWritten: c.validationCellsWritten,
+    formulaBytes: c.formulaBytes,
+    ruleGetters: c.ruleGetters,
+    switches: c.switches,
+    byMethod: { ...c.byMethod },
     computeMs: split.addon,
     split,
     subtractionMs: split.wallMs - inCalls,
@@ -181,6 +204,12 @@ function failed(error: string): Phase {
   return {
     calls: 0,
     cellsWritten: 0,
+    cellsRead: 0,
+    validationCellsRead: 0,
+    validationCellsWritten: 0,
+    formulaBytes: 0,
+    ruleGetters: 0,
+    switches: 0,
     byMethod: {},
     computeMs: 0,
     split: zero,
@@ -387,6 +416,8 @@ async function bench(sizes: number[], code: string, codePath: string, t0: number
     `Model: seconds = calls × ${round(SECONDS_PER_CALL, 6)} s + ` +
       `cells written × ${round(SECONDS_PER_CELL * 1000, 6)} ms + computeMs / 1000`,
   );
+  const costRows: string[][] = [];
+  const before8 = (partners: number) => formulaBytes(8, partners).before;
   for (const { name, what } of PHASES) {
     output[name] = {};
     const rows: string[][] = [];
@@ -394,6 +425,8 @@ async function bench(sizes: number[], code: string, codePath: string, t0: number
       const p = run.phases[name];
       const naiveCalls = naive.at(run.partners)[name];
       const modelSeconds = model(p.calls, p.cellsWritten, p.computeMs);
+      const low = modelBound(p, p.computeMs, 'low');
+      const high = modelBound(p, p.computeMs, 'high');
       const at = `${name} at ${fmt(run.partners)} partners`;
       const miss: string[] = [];
       if (p.error) {
@@ -419,7 +452,56 @@ async function bench(sizes: number[], code: string, codePath: string, t0: number
           miss.push('model');
           misses.push(`${at}: modelled ${fmt(modelSeconds, 1)} s ≥ ${TARGET.buildModelSecondsAt50k} s`);
         }
+        // Issue #16.
+        if (name === 'build' && p.calls > TARGET.firstBuildCalls) {
+          miss.push('first-build calls');
+          misses.push(`${at}: ${p.calls} calls > ${TARGET.firstBuildCalls} (a first build)`);
+        }
+        if (
+          name === 'refresh' &&
+          (p.ruleGetters > TARGET.refreshRulesRead || p.validationCellsRead > TARGET.refreshRulesRead)
+        ) {
+          miss.push('rules read');
+          misses.push(
+            `${at}: ${fmt(p.ruleGetters)} rule getters, ${fmt(p.validationCellsRead)} rules read (> ${TARGET.refreshRulesRead})`,
+          );
+        }
+        const highLimit =
+          name === 'refresh'
+            ? run.partners === 10000
+              ? TARGET.refreshHighSecondsAt10k
+              : run.partners === 50000
+                ? TARGET.refreshHighSecondsAt50k
+                : null
+            : name === 'build' && run.partners === 50000
+              ? TARGET.buildHighSecondsAt50k
+              : null;
+        if (highLimit !== null && high >= highLimit) {
+          miss.push('high model');
+          misses.push(`${at}: modelled high bound ${fmt(high, 1)} s ≥ ${highLimit} s`);
+        }
+        if (name === 'build' && run.partners === 50000) {
+          const was = before8(run.partners);
+          if (p.formulaBytes * TARGET.formulaBytesFewerBy > was) {
+            miss.push('formula bytes');
+            misses.push(
+              `${at}: ${fmt(p.formulaBytes)} formula bytes, ${fmt(was / p.formulaBytes, 2)}× fewer than before #16 ` +
+                `(${fmt(was)}), not ${TARGET.formulaBytesFewerBy}×`,
+            );
+          }
+        }
       }
+      costRows.push([
+        `${name} ${fmt(run.partners)}`,
+        fmt(p.cellsRead),
+        fmt(p.validationCellsRead),
+        fmt(p.validationCellsWritten),
+        fmt(p.formulaBytes),
+        fmt(p.ruleGetters),
+        fmt(p.switches),
+        fmt(low, 1),
+        fmt(high, 1),
+      ]);
       rows.push([
         fmt(run.partners),
         fmt(p.calls),
@@ -436,6 +518,14 @@ async function bench(sizes: number[], code: string, codePath: string, t0: number
         computeMs: round(p.computeMs, 1),
         naiveCalls,
         modelSeconds: round(modelSeconds, 2),
+        cellsRead: p.cellsRead,
+        validationCellsWritten: p.validationCellsWritten,
+        formulaBytes: p.formulaBytes,
+        ruleGetters: p.ruleGetters,
+        switches: p.switches,
+        modelSecondsLow: round(low, 2),
+        modelSecondsHigh: round(high, 2),
+        validationCellsRead: p.validationCellsRead,
         ...(p.error ? { error: p.error } : {}),
       };
     }
@@ -447,6 +537,49 @@ async function bench(sizes: number[], code: string, codePath: string, t0: number
       ),
     );
   }
+  lines.push(
+    '',
+    'What the platform charges besides calls (dev/standin/calls.ts counts them), and the modelled seconds at the',
+    'low and the high bound of every constant (compute included):',
+  );
+  lines.push(
+    table(
+      [
+        'phase',
+        'cellsRead',
+        'rulesRead',
+        'ruleCellsWritten',
+        'formulaBytes',
+        'ruleGetters',
+        'switches',
+        'low s',
+        'high s',
+      ],
+      costRows,
+    ),
+  );
+  lines.push('', 'The constants (seconds per unit, low – high; README, Performance):');
+  for (const [what, c] of Object.entries(COSTS))
+    lines.push(`  ${what}: ${+c.low.toPrecision(3)} – ${+c.high.toPrecision(3)}: ${c.source}`);
+  lines.push(
+    '',
+    'Per-row formula bytes (# Segments + Check, UTF-8), before issue #16 and now, computed for rows 2 to n + 1:',
+  );
+  const fbRows: string[][] = [];
+  for (const segments of [8, 200])
+    for (const partners of sizes) {
+      const f = formulaBytes(segments, partners);
+      fbRows.push([
+        fmt(segments),
+        fmt(partners),
+        fmt(f.before / partners, 0),
+        fmt(f.after / partners, 0),
+        fmt(f.before),
+        fmt(f.after),
+        `${fmt(f.before / f.after, 1)}×`,
+      ]);
+    }
+  lines.push(table(['segments', 'partners', 'before/row', 'now/row', 'before', 'now', 'fewer'], fbRows));
   const repeated = runs.filter((r) => r.computeRuns.build.length > 1);
   if (repeated.length) {
     lines.push(

@@ -6,6 +6,87 @@ import type { SelfCheckReport } from './report';
 
 export const MODEL = { secondsPerCall: 0.15, secondsPerCellWritten: 0.06e-3 };
 
+/**
+ * What the bench charges per unit of each thing the platform is likely to bill besides the add-on's compute, as
+ * a low and a high bound (seconds per unit). Each says where it comes from; a guess says so, and its range is
+ * meant to cover what is plausible. The live self-check's timing probes (dev/live/scenarios.ts) measure them.
+ */
+export interface Cost {
+  low: number;
+  high: number;
+  source: string;
+}
+
+export const COSTS: Record<
+  'call' | 'cellWritten' | 'cellRead' | 'validationCellWritten' | 'formulaByte' | 'ruleGetter' | 'switch',
+  Cost
+> = {
+  call: {
+    low: 0.1,
+    high: 0.3,
+    source:
+      'a round trip of 0.1–0.3 s (Tanaike 2018 and 2023 benchmarks; Google, Apps Script best practices)',
+  },
+  cellWritten: {
+    low: 0.02e-3,
+    high: 0.06e-3,
+    source:
+      'setValues 55–60 µs a cell (Tanaike 2018) as the high; the low a guess (a third) for the V8 runtime',
+  },
+  cellRead: {
+    low: 0.005e-3,
+    high: 0.03e-3,
+    source: 'a guess: reading a cell is taken to cost a twelfth to a half of writing one',
+  },
+  validationCellWritten: {
+    low: 0.01e-3,
+    high: 0.1e-3,
+    source:
+      'a guess: a rule sent for one cell (about 100 bytes: criteria, list, help text) costs up to twice a value',
+  },
+  formulaByte: {
+    low: 0.02e-6,
+    high: 0.5e-6,
+    source: 'a guess: formula text at 50 MB/s (carried only) to 2 MB/s (carried, parsed and first computed)',
+  },
+  ruleGetter: {
+    low: 2e-6,
+    high: 1e-3,
+    source: 'unpublished: 2 µs (a local getter) to 1 ms (a round trip of its own), the range issue #16 gives',
+  },
+  switch: {
+    low: 0.1,
+    high: 1,
+    source:
+      'a guess: a read after queued writes waits for them to be sent and applied, one more round trip at least',
+  },
+};
+
+/** What a phase did, as the stand-in counts it (dev/standin/calls.ts). */
+export interface PhaseCounts {
+  calls: number;
+  cellsWritten: number;
+  cellsRead: number;
+  validationCellsWritten: number;
+  formulaBytes: number;
+  ruleGetters: number;
+  switches: number;
+}
+
+/** Modelled seconds of a phase at the low or the high bound of every constant, compute included. */
+export function modelBound(counts: PhaseCounts, computeMs: number, bound: 'low' | 'high'): number {
+  return (
+    counts.calls * COSTS.call[bound] +
+    counts.cellsWritten * COSTS.cellWritten[bound] +
+    counts.cellsRead * COSTS.cellRead[bound] +
+    counts.validationCellsWritten * COSTS.validationCellWritten[bound] +
+    counts.formulaBytes * COSTS.formulaByte[bound] +
+    counts.ruleGetters * COSTS.ruleGetter[bound] +
+    counts.switches * COSTS.switch[bound] +
+    computeMs / 1000
+  );
+}
+
 export interface TimingRow {
   /** "scenario / step". */
   step: string;

@@ -202,7 +202,7 @@ export class ConditionalFormatRuleImpl {
         toString: () => 'ConditionalFormatGradientCondition',
       },
       'ConditionalFormatGradientCondition',
-      { counted: false },
+      { counted: false, ruleObject: true },
     );
   }
   copy() {
@@ -229,7 +229,7 @@ function makeBooleanCondition(core: Core, rule: ConditionalRuleData) {
       toString: () => 'ConditionalFormatBooleanCondition',
     },
     'BooleanCondition',
-    { counted: false },
+    { counted: false, ruleObject: true },
   );
 }
 
@@ -245,6 +245,7 @@ export function makeConditionalRule(
 ): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
   return core.wrap(new ConditionalFormatRuleImpl(core, copyRule(rule)), 'ConditionalFormatRule', {
     counted: false,
+    ruleObject: true,
   }) as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 }
 

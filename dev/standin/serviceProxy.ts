@@ -18,6 +18,8 @@ export interface ServiceOptions {
   countedMethods?: ReadonlySet<string>;
   /** Whether the class touches the document (so writes are refused inside custom functions). */
   document?: boolean;
+  /** A rule object handed out by a getter: its getters are counted as rule getters (calls.ts), not calls. */
+  ruleObject?: boolean;
 }
 
 // Names that generic code (jest, util.inspect, Promise resolution, JSON) probes on any object; answering
@@ -101,15 +103,20 @@ export function wrapService<T extends object>(
         try {
           let index = 0;
           if (countThis) index = ctx.calls.before(className, prop, args);
+          if (boundary && options.ruleObject && prop.startsWith('get')) ctx.calls.ruleGetter();
           ctx.depth += 1;
           let result: unknown;
+          let input: unknown[] = args;
           try {
-            const input = boundary ? args.map((a) => ctx.realm.fromRealm(a)) : args;
+            if (boundary) input = args.map((a) => ctx.realm.fromRealm(a));
             result = (value as (...a: unknown[]) => unknown).apply(obj, input);
           } finally {
             ctx.depth -= 1;
           }
-          if (countThis) ctx.calls.after(className, prop, args, index);
+          if (countThis) {
+            ctx.calls.after(className, prop, args, index);
+            ctx.calls.account(className, prop, input, result);
+          }
           if (result === obj) return proxy;
           return boundary ? ctx.realm.toRealm(result) : result;
         } catch (error) {

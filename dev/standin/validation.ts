@@ -165,17 +165,23 @@ class DataValidationValue implements GoogleAppsScript.Spreadsheet.DataValidation
   copy() {
     return this[RAW_KEY].copy() as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
   }
+  /** A getter the add-on calls (not the stand-in itself): counted as a rule getter (calls.ts). */
+  private got(): DataValidationImpl {
+    const impl = this[RAW_KEY];
+    if (impl._core.ctx.depth === 0) impl._core.ctx.calls.ruleGetter();
+    return impl;
+  }
   getAllowInvalid() {
-    return this[RAW_KEY].getAllowInvalid();
+    return this.got().getAllowInvalid();
   }
   getCriteriaType() {
-    return this[RAW_KEY].getCriteriaType() as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+    return this.got().getCriteriaType() as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   }
   getCriteriaValues() {
-    return this[RAW_KEY]._core.ctx.realm.toRealm(this[RAW_KEY].getCriteriaValues());
+    return this[RAW_KEY]._core.ctx.realm.toRealm(this.got().getCriteriaValues());
   }
   getHelpText() {
-    return this[RAW_KEY].getHelpText() as string;
+    return this.got().getHelpText() as string;
   }
   toString() {
     return 'DataValidation';

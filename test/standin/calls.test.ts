@@ -29,6 +29,50 @@ describe('service-call counting', () => {
     expect([standIn.calls.count, standIn.calls.cellsWritten]).toEqual([0, 0]);
   });
 
+  test('what the platform charges besides calls: cells read, rules written, formula bytes, rule getters, switches', () => {
+    const { standIn, app, sheet } = setup();
+    const range = sheet.getRange('A1:B2');
+    range.setValues([
+      ['=1+1', 'x'],
+      ['=ÄB()', 2],
+    ]); // 4 + 6 bytes of formulas (Ä is 2 bytes); writes pending
+    sheet.getRange('C1').setFormula('=A1'); // 3 bytes
+    range.getValues(); // a read after writes: 1 switch, 4 cells
+    range.getFormulas(); // 4 cells, no switch
+    const rule = app.newDataValidation().requireCheckbox().build();
+    sheet.getRange('D1:D100').setDataValidation(rule); // one rule for the block
+    sheet.getRange('E1:E2').setDataValidations([[rule], [rule]]); // one per cell
+    const read = sheet.getRange('D1:D3').getDataValidations(); // a switch; 3 cells, 3 rules read
+    read.forEach(([r]) => r!.getCriteriaType()); // 3 rule getters
+    sheet.getRange('A1').getNote(); // 1 cell
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=A1')
+        .setBackground('#ffffff')
+        .setRanges([range])
+        .build(),
+    ]);
+    const [cf] = sheet.getConditionalFormatRules(); // a switch
+    cf.getBooleanCondition()!.getCriteriaValues(); // 2 rule getters
+    sheet.getRange('F1').setValue(1);
+    app.flush(); // commits pending writes: a switch
+    app.flush(); // nothing pending
+    const c = standIn.calls;
+    expect([
+      c.cellsRead,
+      c.validationCellsRead,
+      c.validationCellsWritten,
+      c.formulaBytes,
+      c.ruleGetters,
+      c.switches,
+    ]).toEqual([12, 3, 3, 13, 5, 4]);
+    standIn.internal(() => sheet.getRange('D1').getDataValidation()!.getHelpText()); // the stand-in's own: not counted
+    expect(c.ruleGetters).toBe(5);
+    c.reset();
+    expect([c.cellsRead, c.formulaBytes, c.ruleGetters, c.switches]).toEqual([0, 0, 0, 0]);
+  });
+
   test('metadata getters are not counted, find is', () => {
     const { standIn, ss, sheet } = setup();
     sheet.getRange('A:A').addDeveloperMetadata('k', 'v');
