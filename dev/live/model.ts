@@ -2,7 +2,7 @@
 // calls × 0.15 s + cells written × 0.06 ms + compute; Apps Script reports no call counts, but the add-on makes
 // the same calls for the same sheets, so the stand-in's counts for the same scenarios (an offline run of the
 // same bundle) stand in for them. Pure: dev/live/run.ts prints what this returns.
-import type { SelfCheckReport } from './report';
+import type { SelfCheckReport, StepReport } from './report';
 
 export const MODEL = { secondsPerCall: 0.15, secondsPerCellWritten: 0.06e-3 };
 
@@ -133,8 +133,11 @@ export function deriveTiming(live: SelfCheckReport, offline: SelfCheckReport): T
   for (const s of live.scenarios)
     for (const st of s.steps) {
       if (st.kind === 'probe') {
-        probeSeconds += st.seconds;
-        probeGetters += st.getters ?? 0;
+        // Only the probes that count getters (the timing probes' others are fitted by fitProbes).
+        if (st.getters) {
+          probeSeconds += st.seconds;
+          probeGetters += st.getters;
+        }
         continue;
       }
       const k = key(s.name, st.name);
@@ -225,5 +228,128 @@ export function formatTiming(fit: TimingFit): string {
     );
   }
   if (fit.unmatched.length) lines.push(`Left out (no offline counterpart): ${fit.unmatched.join('; ')}`);
+  return lines.join('\n');
+}
+
+/** One constant of the model as the timing probes measured it, beside the model's low and high. */
+export interface ProbeFit {
+  what: string;
+  /** Seconds per unit (or plain seconds where `unit` says so). */
+  measured: number;
+  unit: string;
+  cost: Cost | null;
+  /** Where the measurement falls against the model's range. */
+  verdict: 'inside' | 'below' | 'above' | 'no range';
+  note?: string;
+}
+
+/**
+ * The timing probes of a live report (scenario "timing probes") turned into the model's constants: each probe
+ * timed from a flush to the flush after it, less the round trips it made (at the model's seconds per call).
+ */
+export function fitProbes(live: SelfCheckReport): { rows: number; fits: ProbeFit[] } | null {
+  const scenario = live.scenarios.find((s) => s.name === 'timing probes');
+  if (!scenario || scenario.steps.length === 0) return null;
+  const step = (prefix: string) =>
+    scenario.steps.find((st) => st.kind === 'probe' && st.name.startsWith(prefix));
+  const call = MODEL.secondsPerCall;
+  const fits: ProbeFit[] = [];
+  const add = (what: string, measured: number, unit: string, cost: Cost | null, note?: string) => {
+    if (!Number.isFinite(measured)) return;
+    const verdict = !cost
+      ? 'no range'
+      : measured < cost.low
+        ? 'below'
+        : measured > cost.high
+          ? 'above'
+          : 'inside';
+    fits.push({ what, measured, unit, cost, verdict, ...(note ? { note } : {}) });
+  };
+  const beyondCalls = (st: StepReport | undefined) =>
+    st?.units ? Math.max(0, st.seconds - st.units.calls * call) : NaN;
+  const md = step('addDeveloperMetadata');
+  if (md?.units)
+    add(
+      'addDeveloperMetadata, per call',
+      md.seconds / md.units.calls,
+      's',
+      COSTS.call,
+      (md.flushSeconds ?? 0) > md.seconds / 2
+        ? 'most of it in the flush after the burst: the calls queue'
+        : 'most of it in the calls themselves: they do not queue',
+    );
+  const plain = step('setValues without');
+  if (plain?.units?.cellsWritten)
+    add('a cell written (setValues)', beyondCalls(plain) / plain.units.cellsWritten, 's', COSTS.cellWritten);
+  const withFormulas = step('setValues with the formula columns');
+  if (plain && withFormulas?.units?.formulaBytes)
+    add(
+      'a formula byte written',
+      Math.max(0, withFormulas.seconds - plain.seconds) / withFormulas.units.formulaBytes,
+      's',
+      COSTS.formulaByte,
+    );
+  const values = step('getValues');
+  if (values?.units?.cellsRead)
+    add('a cell read (getValues)', beyondCalls(values) / values.units.cellsRead, 's', COSTS.cellRead);
+  const formulas = step('getFormulas');
+  if (formulas?.units?.cellsRead)
+    add('a cell read (getFormulas)', beyondCalls(formulas) / formulas.units.cellsRead, 's', COSTS.cellRead);
+  const recalculated = step('setValues with the formula columns, then getValues');
+  if (recalculated && withFormulas && values)
+    add(
+      'recalculation before a read right after writing formulas',
+      Math.max(0, recalculated.seconds - withFormulas.seconds - values.seconds),
+      's in all',
+      null,
+      'the model charges it inside the formula bytes',
+    );
+  const grid = step('validations as a grid');
+  if (grid?.units?.validationCellsWritten)
+    add(
+      'a rule sent for one cell (setDataValidations)',
+      beyondCalls(grid) / grid.units.validationCellsWritten,
+      's',
+      COSTS.validationCellWritten,
+    );
+  const rulesAlone = step('getDataValidations alone');
+  if (rulesAlone?.units?.validationCellsRead)
+    add(
+      'a rule read (getDataValidations)',
+      beyondCalls(rulesAlone) / rulesAlone.units.validationCellsRead,
+      's',
+      COSTS.cellRead,
+    );
+  const getters = step('getDataValidations and the getters');
+  if (getters?.getters && rulesAlone)
+    add(
+      'a rule-object getter',
+      Math.max(0, getters.seconds - rulesAlone.seconds) / getters.getters,
+      's',
+      COSTS.ruleGetter,
+    );
+  const blocks = step('validations by block');
+  if (blocks?.units)
+    add(
+      'a rule set on a block (setDataValidation), per call',
+      blocks.seconds / blocks.units.calls,
+      's',
+      COSTS.call,
+    );
+  const flush = step('the closing flush');
+  if (flush) add('the closing flush of a build-like write', flush.seconds, 's', COSTS.switch);
+  return { rows: scenario.listRows - 1, fits };
+}
+
+/** The probes' constants, one line each, for a terminal. */
+export function formatProbes(probes: { rows: number; fits: ProbeFit[] }): string {
+  const n = (x: number) => (x >= 0.01 ? x.toFixed(3) : x.toExponential(2));
+  const lines = [`Timing probes at ${probes.rows} rows (seconds per unit; the model's low – high):`];
+  for (const f of probes.fits)
+    lines.push(
+      `  ${f.what}: ${n(f.measured)} ${f.unit}` +
+        (f.cost ? ` (model ${n(f.cost.low)} – ${n(f.cost.high)}: ${f.verdict})` : '') +
+        (f.note ? `; ${f.note}` : ''),
+    );
   return lines.join('\n');
 }

@@ -28,6 +28,25 @@ export interface StepReport {
    * that need no round trip; the probe's seconds say what they cost.
    */
   getters?: number;
+  /**
+   * A timing probe's own counts of what it did (it knows them without the stand-in), so the live seconds can be
+   * turned into the model's constants (dev/live/model.ts, fitProbes).
+   */
+  units?: ProbeUnits;
+  /** Of `seconds`, the flush that ends the probe (all of it, for the closing-flush probe). */
+  flushSeconds?: number;
+}
+
+/** What one timing probe did: calls, cells written and read, formula bytes, rules sent or read. */
+export interface ProbeUnits {
+  calls: number;
+  cellsWritten?: number;
+  cellsRead?: number;
+  formulaBytes?: number;
+  /** Rules sent one per cell (a setDataValidations grid). */
+  validationCellsWritten?: number;
+  /** Rules read (getDataValidations). */
+  validationCellsRead?: number;
 }
 
 export interface CleanupReport {
@@ -83,6 +102,8 @@ export interface SelfCheckOptions {
   keep?: boolean;
   /** Rows in the larger list scenario (default 300). */
   largerListRows?: number;
+  /** Rows the timing probes write and read (default 300; issue #16 asks for 300, 3,000 and 10,000). */
+  probeRows?: number;
   /** Seconds the scenarios may take in all (default 270, of Apps Script's 6-minute limit). */
   budgetSeconds?: number;
   /** Offline only: the stand-in's service-call counter, so each step reports its calls. */

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { deriveTiming, formatTiming } from './model';
+import { deriveTiming, fitProbes, formatProbes, formatTiming } from './model';
 import { LIVE_DIR, runSelfCheckOffline } from './offline';
 import type { SelfCheckOptions, SelfCheckReport } from './report';
 
@@ -46,6 +46,11 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isInteger(n) || n < 1 || n > 5000)
         throw new UsageError('--rows takes a whole number, 1 to 5000.');
       args.options.largerListRows = n;
+    } else if (a === '--probe-rows') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 10000)
+        throw new UsageError('--probe-rows takes a whole number, 1 to 10000 (issue #16: 300, 3000, 10000).');
+      args.options.probeRows = n;
     } else throw new UsageError(`Unknown option ${a}. See dev/live/README.md.`);
   }
   return args;
@@ -93,7 +98,12 @@ function printReport(report: SelfCheckReport, where: string): void {
 function optionsOf(report: SelfCheckReport): Omit<SelfCheckOptions, 'counter'> {
   const ran = report.scenarios.filter((s) => s.steps.length > 0);
   const larger = ran.find((s) => s.name === 'larger list');
-  return { only: ran.map((s) => s.name), ...(larger ? { largerListRows: larger.listRows - 1 } : {}) };
+  const probes = ran.find((s) => s.name === 'timing probes');
+  return {
+    only: ran.map((s) => s.name),
+    ...(larger ? { largerListRows: larger.listRows - 1 } : {}),
+    ...(probes ? { probeRows: probes.listRows - 1 } : {}),
+  };
 }
 
 /** The stand-in's counts for the same steps in a spreadsheet with the same sheets, then the fit. */
@@ -107,6 +117,8 @@ function printTiming(live: SelfCheckReport, offline?: SelfCheckReport): void {
     : runSelfCheckOffline({ sheets: live.sheetsBefore, selfCheck: optionsOf(live) }).report;
   console.log(`\nSeconds per step there, with the stand-in's call counts for the same steps:\n`);
   console.log(formatTiming(deriveTiming(live, counts)));
+  const probes = fitProbes(live);
+  if (probes) console.log(`\n${formatProbes(probes)}`);
 }
 
 function readReport(file: string): SelfCheckReport {

@@ -10,6 +10,7 @@ import type {
   CallCount,
   CheckResult,
   CleanupReport,
+  ProbeUnits,
   ScenarioReport,
   SelfCheckOptions,
   SelfCheckReport,
@@ -41,7 +42,7 @@ const QUESTIONS = [
 ];
 const BOARD_NOTES = 'Board notes';
 
-export const SCENARIOS = ['round trip', 'larger list'] as const;
+export const SCENARIOS = ['round trip', 'larger list', 'timing probes'] as const;
 
 /** One scenario's run: its checks, timed steps, and what it made. */
 class Run {
@@ -91,6 +92,26 @@ class Run {
     const start = Date.now();
     const getters = fn();
     this.steps.push({ name, kind: 'probe', seconds: (Date.now() - start) / 1000, getters });
+  }
+
+  /**
+   * Times `fn` from a flush (nothing queued before it) to the flush after it, with what it did (`units`), and the
+   * closing flush's own share (flushSeconds).
+   */
+  timed(name: string, units: ProbeUnits, fn: () => void): void {
+    SpreadsheetApp.flush();
+    const start = Date.now();
+    fn();
+    const before = Date.now();
+    SpreadsheetApp.flush();
+    const end = Date.now();
+    this.steps.push({
+      name,
+      kind: 'probe',
+      seconds: (end - start) / 1000,
+      flushSeconds: (end - before) / 1000,
+      units,
+    });
   }
 
   /** A new sheet for the scenario's partner list, under a name no sheet has. */
@@ -451,7 +472,9 @@ function largerList(run: Run, rows: number): number {
     JSON.stringify([roster.values, roster.formulas]) === JSON.stringify([before.values, before.formulas]),
   );
   checkRoster(run, 'refresh', roster, partners);
-  run.probe('read every rule of the roster, as a refresh does', () => readEveryRule(rosterSheet));
+  run.probe('read every rule of the roster, as a refresh did before issue #16', () =>
+    readEveryRule(rosterSheet),
+  );
 
   const generated = run.step('generate the summary', 'addon', () => generateSummaryFromSidebar());
   const summary = new Table(sheetNamed(ss, generated.summarySheet));
@@ -461,8 +484,8 @@ function largerList(run: Run, rows: number): number {
 }
 
 /**
- * What a refresh asks of the roster's rules (src/sheets/rules.ts): every data cell's rule, then its type, and a
- * checkbox's values or a dropdown's list and help text. Returns the getters called.
+ * What a refresh asked of the roster's rules until issue #16 (it reads none now): every data cell's rule, then its
+ * type, and a checkbox's values or a dropdown's list and help text. Returns the getters called.
  */
 function readEveryRule(sheet: Sheet): number {
   const rules = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getDataValidations();
@@ -483,6 +506,157 @@ function readEveryRule(sheet: Sheet): number {
       }
     }
   return getters;
+}
+
+// ——— Timing probes (issue #16): the constants of the bench's model, measured one by one ———
+
+/** Columns of the probe grid, as a roster with 8 segments: Partner, ID, Suggested, 8 ticks, # Segments, … */
+const PROBE_WIDTH = 19;
+const PROBE_TICKS = { from: 4, to: 11 };
+const PROBE_COUNT = 12;
+const PROBE_CHECK = 16;
+/** The rule blocks of such a roster: the ticks, Primary, Level, Managed like, Reviewed, Status. */
+const PROBE_BLOCKS: { column: number; width: number; rule: 'checkbox' | string[] }[] = [
+  { column: 4, width: 8, rule: 'checkbox' },
+  { column: 13, width: 1, rule: ['Contractor', 'Advisor', 'Funder'] },
+  { column: 14, width: 1, rule: ['Networking', 'Coordinating', 'Cooperating', 'Collaborating'] },
+  { column: 15, width: 1, rule: ['Contractor', 'Advisor', 'Funder'] },
+  { column: 17, width: 1, rule: 'checkbox' },
+  { column: 19, width: 1, rule: ['In list', 'Not in list', 'Excluded'] },
+];
+
+function letter(column: number): string {
+  let s = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** A roster-like grid of `rows` data rows (a header row first); with `formulas`, # Segments and Check as formulas. */
+function probeGrid(rows: number, formulas: boolean): { grid: Cell[][]; formulaBytes: number } {
+  const grid: Cell[][] = [Array.from({ length: PROBE_WIDTH }, (_, i) => `Column ${i + 1}`)];
+  let formulaBytes = 0;
+  const [d, k, l, m, o] = [4, 11, 12, 13, 15].map(letter);
+  for (let r = 2; r <= rows + 1; r++) {
+    const row: Cell[] = [`Partner ${r}`, `P-${r}`, 'Funder, Advisor'];
+    for (let c = PROBE_TICKS.from; c <= PROBE_TICKS.to; c++) row.push((r + c) % 5 === 0);
+    row.push(0, '', '', '', '', false, '', 'In list');
+    if (formulas) {
+      // The add-on's own two per-row formulas, as it writes them (src/core/roster/formulas.ts).
+      const count = `=COUNTIF(${d}${r}:${k}${r},TRUE)`;
+      const look = (c: string) => `XLOOKUP(${c}${r},${d}$1:${k}$1,${d}${r}:${k}${r},${c}${r}="")`;
+      const check =
+        `=TEXTJOIN("; ",TRUE,IF(${l}${r}>1,"In "&${l}${r}&" segments",IF(${l}${r},"","No segment ticked")),` +
+        `IF(${look(o)},"","Managed like "&${o}${r}&", not one of its segments"),` +
+        `IF(${look(m)},"","Primary segment "&${m}${r}&" not ticked"))`;
+      row[PROBE_COUNT - 1] = count;
+      row[PROBE_CHECK - 1] = check;
+      formulaBytes += count.length + check.length;
+    }
+    grid.push(row);
+  }
+  return { grid, formulaBytes };
+}
+
+function probeRule(rule: 'checkbox' | string[]): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  return rule === 'checkbox'
+    ? builder.requireCheckbox().build()
+    : builder.requireValueInList(rule, true).setAllowInvalid(false).setHelpText('Choose one.').build();
+}
+
+/**
+ * Each probe timed from a flush to the flush after it, on a scratch sheet of `rows` roster-like rows (deleted at
+ * the end): the burst of addDeveloperMetadata calls of a first build (does it queue until the flush?); setValues
+ * without and with the formula columns; a read right after writing formulas (recalculation); getValues against
+ * getFormulas; validations as a grid of one rule per cell against one rule per block; getDataValidations on its
+ * own, then with the getters a refresh used to call; the closing flush of a build's writes. Returns the rows.
+ */
+function timingProbes(run: Run, rows: number): number {
+  const plain = probeGrid(rows, false);
+  const withFormulas = probeGrid(rows, true);
+  const sheet = run.step('make the probe sheet', 'edit', () => {
+    const made = run.insertList('Self-check timing probes', [plain.grid[0]]);
+    if (made.getMaxRows() < rows + 1) made.insertRowsAfter(made.getMaxRows(), rows + 1 - made.getMaxRows());
+    return made;
+  });
+  const cells = (rows + 1) * PROBE_WIDTH;
+  const all = sheet.getRange(1, 1, rows + 1, PROBE_WIDTH);
+  const columns = sheet
+    .getRangeList(Array.from({ length: PROBE_WIDTH }, (_, i) => `${letter(i + 1)}:${letter(i + 1)}`))
+    .getRanges();
+  run.timed(`addDeveloperMetadata × ${PROBE_WIDTH}, one a column`, { calls: PROBE_WIDTH }, () => {
+    columns.forEach((c, i) => c.addDeveloperMetadata('partnerSegments.selfCheckProbe', String(i + 1)));
+  });
+  run.timed('setValues without the formula columns', { calls: 1, cellsWritten: cells }, () =>
+    all.setValues(plain.grid),
+  );
+  run.timed(
+    'setValues with the formula columns',
+    { calls: 1, cellsWritten: cells, formulaBytes: withFormulas.formulaBytes },
+    () => all.setValues(withFormulas.grid),
+  );
+  run.timed('getValues', { calls: 1, cellsRead: cells }, () => all.getValues());
+  run.timed('getFormulas', { calls: 1, cellsRead: cells }, () => all.getFormulas());
+  // Values over the formulas, then the formulas again and a read at once: the read waits for the recalculation.
+  all.setValues(plain.grid);
+  run.timed(
+    'setValues with the formula columns, then getValues at once (recalculation)',
+    { calls: 2, cellsWritten: cells, cellsRead: cells, formulaBytes: withFormulas.formulaBytes },
+    () => {
+      all.setValues(withFormulas.grid);
+      all.getValues();
+    },
+  );
+  const first = PROBE_BLOCKS[0].column;
+  const last = PROBE_BLOCKS[PROBE_BLOCKS.length - 1].column;
+  const ruled = sheet.getRange(2, first, rows, last - first + 1);
+  const perColumn: (GoogleAppsScript.Spreadsheet.DataValidation | null)[] = Array(last - first + 1).fill(
+    null,
+  );
+  for (const b of PROBE_BLOCKS) {
+    const rule = probeRule(b.rule);
+    for (let c = b.column; c < b.column + b.width; c++) perColumn[c - first] = rule;
+  }
+  run.timed(
+    'validations as a grid, one rule a cell',
+    { calls: 1, validationCellsWritten: rows * perColumn.length },
+    () => ruled.setDataValidations(Array.from({ length: rows }, () => perColumn)),
+  );
+  run.timed(
+    'getDataValidations alone',
+    { calls: 1, cellsRead: rows * perColumn.length, validationCellsRead: rows * perColumn.length },
+    () => ruled.getDataValidations(),
+  );
+  run.probe('getDataValidations and the getters a refresh used to call', () => readEveryRule(sheet));
+  ruled.clearDataValidations();
+  const blocks = sheet
+    .getRangeList(
+      PROBE_BLOCKS.map((b) => `${letter(b.column)}2:${letter(b.column + b.width - 1)}${rows + 1}`),
+    )
+    .getRanges();
+  run.timed(
+    `validations by block, one rule each (${PROBE_BLOCKS.length})`,
+    { calls: PROBE_BLOCKS.length, validationCellsWritten: PROBE_BLOCKS.length },
+    () => PROBE_BLOCKS.forEach((b, i) => blocks[i].setDataValidation(probeRule(b.rule))),
+  );
+  // A build's last writes queued, then the flush alone: what the closing flush of a run pays.
+  all.setValues(withFormulas.grid);
+  PROBE_BLOCKS.forEach((b, i) => blocks[i].setDataValidation(probeRule(b.rule)));
+  const start = Date.now();
+  SpreadsheetApp.flush();
+  const seconds = (Date.now() - start) / 1000;
+  run.steps.push({
+    name: 'the closing flush of a write like a build',
+    kind: 'probe',
+    seconds,
+    flushSeconds: seconds,
+    units: { calls: 0 },
+  });
+  run.check(
+    'probes: the sheet holds the last grid',
+    sheet.getRange(rows + 1, 1).getValue() === `Partner ${rows + 1}`,
+  );
+  return rows + 1;
 }
 
 // ——— Running them, in a sandbox each ———
@@ -632,6 +806,7 @@ export function runScenarios(options: SelfCheckOptions = {}): SelfCheckReport {
     return report;
   }
   const rows = options.largerListRows ?? 300;
+  const probeRows = options.probeRows ?? 300;
   const budget = options.budgetSeconds ?? BUDGET_SECONDS;
   let longest = 0;
   names.forEach((name, i) => {
@@ -643,7 +818,12 @@ export function runScenarios(options: SelfCheckOptions = {}): SelfCheckReport {
       return;
     }
     const keep = options.keep === true && i === names.length - 1;
-    const body = name === 'round trip' ? roundTrip : (run: Run) => largerList(run, rows);
+    const body =
+      name === 'round trip'
+        ? roundTrip
+        : name === 'larger list'
+          ? (run: Run) => largerList(run, rows)
+          : (run: Run) => timingProbes(run, probeRows);
     const scenario = runScenario(ss, name, options, keep, body);
     longest = Math.max(longest, scenario.seconds);
     report.scenarios.push(scenario);

@@ -1,5 +1,5 @@
 // Live seconds joined to the stand-in's call counts, step by step, and the per-call time fitted from them.
-import { deriveTiming, formatTiming, MODEL } from '../../dev/live/model';
+import { deriveTiming, fitProbes, formatProbes, formatTiming, MODEL } from '../../dev/live/model';
 import type { SelfCheckReport, StepReport } from '../../dev/live/report';
 
 function report(steps: StepReport[]): SelfCheckReport {
@@ -77,5 +77,74 @@ describe('deriveTiming', () => {
     expect(fit.rows).toHaveLength(1);
     expect(fit.secondsPerCall).toBeCloseTo(0.1, 9);
     expect(fit.both).toBeNull();
+  });
+});
+
+describe('fitProbes', () => {
+  // A live report of the timing probes at 1,000 rows, made with known constants: 0.15 s a call (the model's),
+  // 40 µs a cell written, 10 µs a cell read, 0.3 µs a formula byte, 50 µs a rule sent per cell, 20 µs a getter.
+  const cells = 1001 * 19;
+  const bytes = 260_000;
+  const rules = 1000 * 16;
+  const probe = (name: string, seconds: number, extra: Partial<StepReport> = {}): StepReport => ({
+    name,
+    kind: 'probe',
+    seconds,
+    ...extra,
+  });
+  const steps: StepReport[] = [
+    probe('addDeveloperMetadata × 19, one a column', 19 * 0.15, { units: { calls: 19 }, flushSeconds: 2.5 }),
+    probe('setValues without the formula columns', 0.15 + cells * 40e-6, {
+      units: { calls: 1, cellsWritten: cells },
+    }),
+    probe('setValues with the formula columns', 0.15 + cells * 40e-6 + bytes * 0.3e-6, {
+      units: { calls: 1, cellsWritten: cells, formulaBytes: bytes },
+    }),
+    probe('getValues', 0.15 + cells * 10e-6, { units: { calls: 1, cellsRead: cells } }),
+    probe('getFormulas', 0.15 + cells * 10e-6, { units: { calls: 1, cellsRead: cells } }),
+    probe('validations as a grid, one rule a cell', 0.15 + rules * 50e-6, {
+      units: { calls: 1, validationCellsWritten: rules },
+    }),
+    probe('getDataValidations alone', 0.15 + rules * 10e-6, {
+      units: { calls: 1, cellsRead: rules, validationCellsRead: rules },
+    }),
+    probe(
+      'getDataValidations and the getters a refresh used to call',
+      0.15 + rules * 10e-6 + 30_000 * 20e-6,
+      {
+        getters: 30_000,
+      },
+    ),
+    probe('validations by block, one rule each (6)', 6 * 0.15, {
+      units: { calls: 6, validationCellsWritten: 6 },
+    }),
+    probe('the closing flush of a write like a build', 0.4, { units: { calls: 0 }, flushSeconds: 0.4 }),
+  ];
+  const live = report(steps);
+  live.scenarios[0] = { ...live.scenarios[0], name: 'timing probes', listRows: 1001 };
+
+  test('recovers each constant and says where it falls against the model', () => {
+    const fit = fitProbes(live)!;
+    expect(fit.rows).toBe(1000);
+    const by = Object.fromEntries(fit.fits.map((f) => [f.what, f]));
+    expect(by['a cell written (setValues)'].measured).toBeCloseTo(40e-6, 9);
+    expect(by['a formula byte written'].measured).toBeCloseTo(0.3e-6, 10);
+    expect(by['a cell read (getValues)'].measured).toBeCloseTo(10e-6, 9);
+    expect(by['a rule sent for one cell (setDataValidations)'].measured).toBeCloseTo(50e-6, 9);
+    expect(by['a rule-object getter'].measured).toBeCloseTo(20e-6, 9);
+    expect(by['a rule set on a block (setDataValidation), per call'].measured).toBeCloseTo(0.15, 6);
+    expect(by['addDeveloperMetadata, per call'].note).toContain('the calls queue');
+    expect(by['a cell written (setValues)'].verdict).toBe('inside');
+    expect(by['a rule-object getter'].verdict).toBe('inside');
+    expect(by['the closing flush of a build-like write'].measured).toBe(0.4);
+    expect(formatProbes(fit)).toContain('Timing probes at 1000 rows');
+    // A getter at 3 ms is outside what the model assumes, and says so.
+    const slow = report(steps.map((s) => (s.getters ? { ...s, seconds: s.seconds + 30_000 * 3e-3 } : s)));
+    slow.scenarios[0] = { ...slow.scenarios[0], name: 'timing probes', listRows: 1001 };
+    expect(fitProbes(slow)!.fits.find((f) => f.what === 'a rule-object getter')!.verdict).toBe('above');
+  });
+
+  test('a report without the timing probes has none', () => {
+    expect(fitProbes(report(COUNTS))).toBeNull();
   });
 });

@@ -57,6 +57,7 @@ describe('the shared scenarios in the stand-in', () => {
     expect(report.scenarios.map((s) => [s.name, s.ok])).toEqual([
       ['round trip', true],
       ['larger list', true],
+      ['timing probes', true],
     ]);
     const roundTrip = scenario(report, 'round trip');
     expect(roundTrip.checks.length).toBeGreaterThan(20);
@@ -77,12 +78,58 @@ describe('the shared scenarios in the stand-in', () => {
         expect(step.calls).toBeGreaterThan(0);
         expect(step.cellsWritten).toBeGreaterThanOrEqual(0);
       }
-    expect(report.addOnCalls).toBe(9 + 5);
+    expect(report.addOnCalls).toBe(9 + 5 + 1);
   });
 
-  test('the larger list times every rule getter a refresh calls: two a checkbox, three a dropdown', () => {
+  test('the timing probes: each what issue #16 lists, around a flush, with what it did', () => {
+    const probes = scenario(run.report, 'timing probes').steps.filter((s) => s.kind === 'probe');
+    const cells = 301 * 19;
+    const rules = 300 * 16;
+    expect(probes.map((p) => [p.name, p.units ?? null])).toEqual([
+      ['addDeveloperMetadata × 19, one a column', { calls: 19 }],
+      ['setValues without the formula columns', { calls: 1, cellsWritten: cells }],
+      [
+        'setValues with the formula columns',
+        { calls: 1, cellsWritten: cells, formulaBytes: expect.any(Number) },
+      ],
+      ['getValues', { calls: 1, cellsRead: cells }],
+      ['getFormulas', { calls: 1, cellsRead: cells }],
+      [
+        'setValues with the formula columns, then getValues at once (recalculation)',
+        { calls: 2, cellsWritten: cells, cellsRead: cells, formulaBytes: expect.any(Number) },
+      ],
+      ['validations as a grid, one rule a cell', { calls: 1, validationCellsWritten: rules }],
+      ['getDataValidations alone', { calls: 1, cellsRead: rules, validationCellsRead: rules }],
+      ['getDataValidations and the getters a refresh used to call', null],
+      ['validations by block, one rule each (6)', { calls: 6, validationCellsWritten: 6 }],
+      ['the closing flush of a write like a build', { calls: 0 }],
+    ]);
+    // The formula text is the add-on's own: # Segments and Check, about 260 bytes a row here.
+    const bytes = probes[2].units!.formulaBytes!;
+    expect(bytes / 300).toBeGreaterThan(200);
+    expect(bytes / 300).toBeLessThan(320);
+    for (const p of probes) {
+      expect(p.seconds).toBeGreaterThanOrEqual(0);
+      if (p.units && p.name !== 'the closing flush of a write like a build')
+        expect(p.flushSeconds).toBeLessThanOrEqual(p.seconds);
+    }
+    // 8 ticks and Reviewed are checkboxes (2 getters each), 4 dropdowns (3 each), on 300 rows.
+    expect(probes[8].getters).toBe(300 * (9 * 2 + 4 * 3));
+  });
+
+  test('the probes write as many rows as asked (3,000 and 10,000 in separate executions)', () => {
+    const { report } = runSelfCheckOffline({ selfCheck: { only: ['timing probes'], probeRows: 40 } });
+    const probes = scenario(report, 'timing probes');
+    expect(probes.ok).toBe(true);
+    expect(probes.listRows).toBe(41);
+    expect(probes.steps.find((p) => p.name === 'getValues')!.units).toEqual({ calls: 1, cellsRead: 41 * 19 });
+  });
+
+  test('the larger list times every rule getter a refresh used to call: two a checkbox, three a dropdown', () => {
     const probes = scenario(run.report, 'larger list').steps.filter((s) => s.kind === 'probe');
-    expect(probes.map((p) => p.name)).toEqual(['read every rule of the roster, as a refresh does']);
+    expect(probes.map((p) => p.name)).toEqual([
+      'read every rule of the roster, as a refresh did before issue #16',
+    ]);
     // 288 partners (every 25th of 300 rows repeats the one above); 8 segments and Reviewed are checkboxes,
     // Primary segment, Level, Managed like and Status dropdowns.
     expect(probes[0].getters).toBe(288 * (9 * 2 + 4 * 3));
