@@ -156,3 +156,26 @@ describe('extra: a summary right after a sidebar rename', () => {
     expect(report.mismatches).toBe(0);
   });
 });
+
+describe('3. text that reads as a number in E notation', () => {
+  test('IDs, names and a segment added in the sidebar stay text: refreshes add no partner again', () => {
+    // The list holds them as text (typed with an apostrophe, or a column formatted as plain text).
+    const { s, addon } = setUp([
+      ['Name', 'ID', 'Notes'],
+      ['2E10', '1E5', 'contractor'],
+      ['Acme', '3e4', 'funder'],
+      ['Bright', '7E-2', 'advisor'],
+    ]);
+    for (let i = 0; i < 3; i++) build(addon);
+    expect(roster(s).map((r) => [r.Partner, r.ID])).toEqual([
+      ['2E10', '1E5'],
+      ['Acme', '3e4'],
+      ['Bright', '7E-2'],
+    ]);
+    addon.run('addSegment', '1E3');
+    build(addon);
+    expect(s.sheetValues(SEGMENTS).map((r) => r[0])).toContain('1E3');
+    expect(s.sheetValues(ROSTER)[0]).toContain('1E3');
+    expect(roster(s)).toHaveLength(3);
+  });
+});

@@ -108,10 +108,15 @@ describe('grouping roster writes', () => {
       'Jan 5',
       '\tTab',
       '1,000',
+      '1E5',
+      '3e4',
+      '2.5E-3',
+      '.5e+2',
     ]) {
       expect(typedText(t)).toBe(`'${t}`);
     }
-    for (const t of ['Acme Corp', '3M Company', 'Jane’s Fund', 'מרכז']) expect(typedText(t)).toBe(t);
+    for (const t of ['Acme Corp', '3M Company', 'Jane’s Fund', 'מרכז', 'E5', '1E', '1E5 Ltd', '4x4'])
+      expect(typedText(t)).toBe(t);
     const [w] = groupWrites(
       changes([
         [2, 1, formula('=1+1')],

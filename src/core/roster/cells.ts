@@ -24,8 +24,9 @@ export function sameContent(want: Desired, current: unknown, currentFormula: str
 // Sheets reads a written string as if typed: "=x" becomes a formula, "007" the number 7, "TRUE" a boolean,
 // "Jan 5" a date. A leading apostrophe keeps the text exactly as it is and is not part of the value.
 // https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
+// A number in E notation ("1E5", "3e4", "2.5E-3", "$1E5") is a number too.
 const REREAD =
-  /^[=+\-@'\s]|^[\d.,$€£¥%()/:+\-\s]*\d[\d.,$€£¥%()/:+\-\s]*$|^(true|false)$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
+  /^[=+\-@'\s]|^[\d.,$€£¥%()/:+\-\s]*\d[\d.,$€£¥%()/:+\-\s]*$|^[$€£¥(\s]*(\d[\d.,]*|\.\d+)e[+-]?\d+[%)\s]*$|^(true|false)$|^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
 
 export function typedText(t: string): string {
   return t !== '' && REREAD.test(t) ? `'${t}` : t;
