@@ -608,7 +608,9 @@ describe('dropdown and checkbox values that are not in the list', () => {
       sheet.getRange(2, at('Advisor')).setValue('yes').clearDataValidations();
       sheet.getRange(3, at('Status')).setValue('Gone');
     });
-    expect(s.value(ROSTER, cell(s, 'Acme', 'Check'))).toBe('Managed like Plumber, not one of its segments');
+    expect(s.value(ROSTER, cell(s, 'Acme', 'Check'))).toBe(
+      'Managed like Plumber, not one of its segments; Level Best friends is not in the Levels table',
+    );
     const report = build(addon);
     expect(report.mismatches).toBe(1);
     const acme = rows(s).find((r) => r.Partner === 'Acme')!;

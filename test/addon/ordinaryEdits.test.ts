@@ -1,6 +1,7 @@
 // Issue #17: nothing lost when people do ordinary things. Each case is something a person does between or during
 // runs (insert a column, sort a table, type an ID like "1E5", protect a sheet, freeze more rows…), tried through
 // dist/Code.js in the stand-in; each failed before its fix.
+import { cellA1 } from '../../dev/standin/a1';
 import { type StandIn } from '../../dev/standin/index';
 import { type LoadedAddon } from '../../dev/standin/loader';
 import {
@@ -177,5 +178,42 @@ describe('3. text that reads as a number in E notation', () => {
     expect(s.sheetValues(SEGMENTS).map((r) => r[0])).toContain('1E3');
     expect(s.sheetValues(ROSTER)[0]).toContain('1E3');
     expect(roster(s)).toHaveLength(3);
+  });
+});
+
+describe('9. a level renamed or cleared on the Segments tab', () => {
+  test('partners left at it are flagged by Check and counted apart in "Segment by level"', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.typeInto(ROSTER, rosterCell(s, 'Acme Consulting', 'Level'), 'Cooperating');
+    s.typeInto(ROSTER, rosterCell(s, 'Bright Futures Foundation', 'Level'), 'Strategic');
+    s.typeInto(ROSTER, rosterCell(s, 'Riverside Alliance', 'Level'), 'Networking');
+    const tab = s.sheetValues(SEGMENTS);
+    const levelColumn = tab[0].indexOf('Level') + 1;
+    const rowOf = (name: string) => tab.findIndex((r) => r[levelColumn - 1] === name) + 1;
+    // Cooperating renamed, Strategic cleared (name and meaning).
+    s.typeInto(SEGMENTS, cellA1(rowOf('Cooperating'), levelColumn), 'Sharing resources');
+    s.internal(() =>
+      s.spreadsheet.getSheetByName(SEGMENTS)!.getRange(rowOf('Strategic'), levelColumn, 1, 2).clearContent(),
+    );
+    build(addon);
+    expect(partner(s, 'Acme Consulting').Check).toMatch(/Level Cooperating is not in the Levels table/);
+    expect(partner(s, 'Bright Futures Foundation').Check).toMatch(
+      /Level Strategic is not in the Levels table/,
+    );
+    expect(partner(s, 'Riverside Alliance').Check).not.toMatch(/Level/);
+    expect(partner(s, 'Acme Consulting').Level).toBe('Cooperating'); // people's entry kept as it is
+    generate(addon);
+    const values = s.sheetValues(SUMMARY);
+    const heading = values.findIndex((r) => r[0] === 'Segment by level');
+    const header = values[heading + 1].map(String);
+    const apart = header.indexOf('Unlisted level');
+    expect(apart).toBeGreaterThan(0);
+    const row = (segment: string) => values.slice(heading + 2).find((r) => r[0] === segment)!;
+    expect(row('Contractor')[apart]).toBe(1);
+    expect(row('Funder')[apart]).toBe(1);
+    expect(row('Coalition ally')[apart]).toBe(0);
+    expect(row('Coalition ally')[header.indexOf('Networking')]).toBe(1);
+    expect(header).not.toContain('Cooperating');
   });
 });

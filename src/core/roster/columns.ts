@@ -64,7 +64,8 @@ export const HEADER_NOTES: Record<FixedRole, string> = {
   level: 'Level of partnership (see the Levels table on the Segments tab).',
   managedLike: 'We currently manage this partner like a … Choose a segment.',
   check:
-    'What needs attention on this row, in words: several segments, none, or a choice that does not fit the ticks.',
+    'What needs attention on this row, in words: several segments, none, a choice that does not fit the ticks, ' +
+    'or a level the Levels table no longer lists.',
   reviewed: 'Tick once someone has looked at this row. Unreviewed ticks are suggestions.',
   notes: 'Your notes. Partner Segments never changes them.',
   status:

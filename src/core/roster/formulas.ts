@@ -9,6 +9,9 @@ export interface FormulaColumns {
   count: number;
   primary: number;
   managedLike: number;
+  /** The Level column and the levels the Segments tab lists: a level no longer listed is flagged. */
+  level?: number;
+  levels?: readonly string[];
 }
 
 // A roster writes the same formula on every row but for the row number: each is made once per set of columns,
@@ -108,11 +111,24 @@ export function checkTerms(row: string, cols: FormulaColumns): string[] {
     `IF(${count}>1,"In "&${count}&" segments",IF(${count},"","No segment ticked"))`,
     `IF(${ticksOrBlank(managed, row, cols)},"","Managed like "&${managed}&", not one of its segments")`,
     `IF(${ticksOrBlank(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")`,
+    ...levelGone(row, cols),
   ];
 }
 
 function makeCheckFormula(row: string, cols: FormulaColumns): string {
   return `=TEXTJOIN("; ",TRUE,${checkTerms(row, cols).join(',')})`;
+}
+
+/**
+ * A level renamed or cleared on the Segments tab leaves partners at a level that no longer exists: said in
+ * words, as a retired segment's column is. One plain comparison per level (text, case aside).
+ * A term of its own among the Check terms; none when the plan gives no Level column.
+ */
+function levelGone(row: string, cols: FormulaColumns): string[] {
+  if (cols.level === undefined || !cols.levels) return [];
+  const cell = `${columnLetter(cols.level)}${row}`;
+  const listed = [`${cell}=""`, ...cols.levels.map((l) => `${cell}=${formulaString(l)}`)];
+  return [`IF(OR(${listed.join(',')}),"","Level "&${cell}&" is not in the Levels table")`];
 }
 
 /**

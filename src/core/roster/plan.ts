@@ -179,6 +179,8 @@ export function planRoster(input: RosterInput): RosterPlan {
     count: col('count'),
     primary: col('primary'),
     managedLike: col('managedLike'),
+    level: col('level'),
+    levels: catalogue.levels.map((l) => l.name),
   };
 
   // 2. Renamed segments: the header still shows the old name; the dropdowns that chose it follow the rename.

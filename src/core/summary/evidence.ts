@@ -177,6 +177,9 @@ export function evidenceFor(board: readonly BoardRow[], catalogue: Catalogue): E
       .map(([name, n]) => `${n} ${name}`);
     const noLevel = inSeg.filter((r) => !r.level).length;
     if (noLevel) byLevel.push(`${noLevel} without a level`);
+    const listed = new Set(levels.map((l) => normaliseName(l.name)));
+    const gone = inSeg.filter((r) => r.level && !listed.has(normaliseName(r.level))).length;
+    if (gone) byLevel.push(`${gone} at an unlisted level`);
     return `${s.name}: ${inSeg.length} partner${inSeg.length === 1 ? '' : 's'}${byLevel.length ? ` (${byLevel.join(', ')})` : ''}`;
   });
 

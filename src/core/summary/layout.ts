@@ -5,7 +5,7 @@ import { columnLetter } from '../columns';
 import { formulaString } from '../roster/a1';
 import { ColumnKey, segmentKey, STATUS_EXCLUDED } from '../roster/columns';
 import { typedText } from '../roster/cells';
-import { cellText } from '../text';
+import { cellText, normaliseName } from '../text';
 import type { Catalogue } from '../types';
 import { evidenceFor, QUESTIONS, type BoardRow } from './evidence';
 
@@ -69,7 +69,9 @@ export function readBoardNotes(
 export function planSummary(input: SummaryInput): SummaryPlan {
   const { catalogue, rosterColumns } = input;
   const levels = catalogue.levels;
-  const width = Math.max(6, levels.length + 3);
+  // Partners at a level renamed or cleared on the Segments tab: counted apart, in a column of their own.
+  const gone = hasLevelGone(input.rows, levels);
+  const width = Math.max(6, levels.length + 3 + (gone ? 1 : 0));
   const grid: (string | number | boolean)[][] = [];
   const notesRows: number[] = [];
   const add = (...cells: (string | number | boolean)[]) => {
@@ -125,16 +127,24 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   while (grid.length < perSegmentHeader + 18) add();
 
   styled('heading', add('Segment by level'));
-  const levelHeader = add('Segment', ...levels.map((l) => typedText(l.name)), 'No level');
-  styled('tableHeader', levelHeader, 1, levels.length + 2);
+  const levelHeader = add(
+    'Segment',
+    ...levels.map((l) => typedText(l.name)),
+    'No level',
+    ...(gone ? [LEVEL_GONE] : []),
+  );
+  styled('tableHeader', levelHeader, 1, levels.length + 2 + (gone ? 1 : 0));
   catalogue.segments.forEach((s) => {
     const ticked = `${col(segmentKey(s.id))},TRUE`;
+    const row = grid.length + 1;
     add(
       typedText(s.name),
       ...levels.map(
         (l) => `=COUNTIFS(${ticked},${col('level')},${formulaString(exactly(l.name))},${notExcluded})`,
       ),
       `=COUNTIFS(${ticked},${col('level')},"",${notExcluded})`,
+      // The segment's partners less those at a listed level or none: live, whatever the old names were.
+      ...(gone ? [`=COUNTIFS(${ticked},${notExcluded})-SUM(${a(row, 2, levels.length + 2)})`] : []),
     );
   });
   add();
@@ -177,6 +187,15 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   }
 
   return { values: grid, width, title, notesRows, chart, styles };
+}
+
+/** The "Segment by level" column of partners at a level the Segments tab no longer lists. */
+export const LEVEL_GONE = 'Unlisted level';
+
+/** Some partner (Excluded ones are not in `rows`) is at a level the Segments tab no longer lists. */
+function hasLevelGone(rows: SummaryInput['rows'], levels: Catalogue['levels']): boolean {
+  const listed = new Set(levels.map((l) => normaliseName(l.name)));
+  return rows.some((r) => r.level !== '' && !listed.has(normaliseName(r.level)));
 }
 
 /**
