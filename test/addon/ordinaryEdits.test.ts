@@ -217,3 +217,30 @@ describe('9. a level renamed or cleared on the Segments tab', () => {
     expect(header).not.toContain('Cooperating');
   });
 });
+
+describe('10. a larger freeze people set on the roster', () => {
+  test('is kept by every refresh; a smaller one is put back to the header row and Partner column', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    const frozen = () =>
+      s.internal(() => {
+        const r = s.spreadsheet.getSheetByName(ROSTER)!;
+        return [r.getFrozenRows(), r.getFrozenColumns()];
+      });
+    s.internal(() => {
+      const r = s.spreadsheet.getSheetByName(ROSTER)!;
+      r.setFrozenRows(2);
+      r.setFrozenColumns(3);
+    });
+    build(addon);
+    build(addon);
+    expect(frozen()).toEqual([2, 3]);
+    s.internal(() => {
+      const r = s.spreadsheet.getSheetByName(ROSTER)!;
+      r.setFrozenRows(0);
+      r.setFrozenColumns(0);
+    });
+    build(addon);
+    expect(frozen()).toEqual([1, 1]);
+  });
+});

@@ -526,7 +526,10 @@ export function planRoster(input: RosterInput): RosterPlan {
   ];
   const rulesSame = state !== null && state.userRulesFirst && sameRules(state.ourRules, rules);
 
-  const frozen = { rows: 1, columns: partnerCol };
+  // At least the header row and the Partner column; a larger freeze people set is theirs and kept.
+  const frozen = state
+    ? { rows: Math.max(1, state.frozenRows), columns: Math.max(partnerCol, state.frozenColumns) }
+    : { rows: 1, columns: partnerCol };
   const frozenSame =
     state !== null && state.frozenRows === frozen.rows && state.frozenColumns === frozen.columns;
 
