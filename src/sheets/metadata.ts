@@ -1,6 +1,7 @@
 // Developer metadata: how the add-on finds its sheets, columns and segment rows again, whatever people rename,
 // sort or insert. All of it is read with one finder call per run: the location getters need no round trip.
 // https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-finder
+import { doneMaking } from './ownedSheets';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
@@ -94,5 +95,7 @@ export function findOwnedSheets(ss: Spreadsheet): OwnedSheets {
 
 /** The last call of a sheet's first write (FINISHED_KEY). */
 export function markFinished(sheet: Sheet, role: SheetRole): void {
+  // A run stopped right after the role metadata landed left its "making" mark (ownedSheets.ts): gone now.
+  doneMaking(role);
   sheet.addDeveloperMetadata(FINISHED_KEY, role);
 }

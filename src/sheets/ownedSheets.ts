@@ -56,18 +56,30 @@ export function freeName(wanted: string, taken: ReadonlySet<string>): string {
 }
 
 /**
- * A new owned sheet. A blank sheet under one of our names with no metadata at all (left by a run stopped between
- * insertSheet and its metadata) is taken over instead of making another; a sheet we own carries role metadata,
- * so it is never taken for such a leftover.
+ * A run is making the role's sheet: a document property set just before insertSheet and removed once the sheet
+ * carries its role metadata. Only while it is set can a blank sheet under our name be a sheet of ours that a
+ * stopped run left without metadata; otherwise it is a person's own (PRODUCT.md: never take over their sheets).
+ */
+const MAKING_KEY = 'partnerSegments.making.';
+
+/**
+ * A new owned sheet. A blank sheet under one of our names with no metadata at all, left by a run of ours stopped
+ * between insertSheet and its metadata (the document property above says so), is taken over instead of making
+ * another; any other sheet under our name, a person's own blank one too, is left alone and ours gets a free name.
  */
 export function createOwnedSheet(ss: Spreadsheet, role: SheetRole): Sheet {
   const wanted = DEFAULT_NAMES[role];
+  const props = PropertiesService.getDocumentProperties();
+  let leftover = props.getProperty(MAKING_KEY + role) !== null;
+  props.setProperty(MAKING_KEY + role, wanted);
   // Usually the name is free: two calls. When it is taken (fact 11: insertSheet throws), look at every sheet.
   let sheet: Sheet | null;
   const count = knownCount?.ss === ss ? knownCount.count : ss.getNumSheets();
   try {
     sheet = ss.insertSheet(wanted, count);
-  } catch {
+  } catch (e) {
+    // Any other error may have come after the sheet was made: it may be this run's own.
+    if (!/already exists/.test(e instanceof Error ? e.message : String(e))) leftover = true;
     sheet = null;
   }
   if (sheet) {
@@ -75,16 +87,21 @@ export function createOwnedSheet(ss: Spreadsheet, role: SheetRole): Sheet {
     inserted.add(sheet);
     madeNames.set(sheet, wanted);
     sheet.addDeveloperMetadata(ROLE_KEY, role);
-    return sheet;
-  }
-  return createUnderFreeName(ss, role, wanted);
+  } else sheet = createUnderFreeName(ss, role, wanted, leftover);
+  doneMaking(role);
+  return sheet;
 }
 
-function createUnderFreeName(ss: Spreadsheet, role: SheetRole, wanted: string): Sheet {
+/** The role's sheet carries its metadata: the mark of a run making it goes (also before its finished mark). */
+export function doneMaking(role: SheetRole): void {
+  PropertiesService.getDocumentProperties().deleteProperty(MAKING_KEY + role);
+}
+
+function createUnderFreeName(ss: Spreadsheet, role: SheetRole, wanted: string, leftover: boolean): Sheet {
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   const pattern = new RegExp(`^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(\\d+\\))?$`);
-  for (let i = 0; i < sheets.length; i++) {
+  for (let i = 0; leftover && i < sheets.length; i++) {
     if (!pattern.test(names[i])) continue;
     const sheet = sheets[i];
     if (

@@ -1,6 +1,6 @@
 // Reads the Partner Roster's state and writes a plan, each in a few batched calls whose number does not grow
 // with the number of partners. https://developers.google.com/apps-script/guides/support/best-practices
-import { isColumnKey, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
+import { isColumnKey, isOpenToPeople, shownSegmentNames, type ColumnKey } from '../core/roster/columns';
 import type { RosterPlan, RosterSheetState } from '../core/roster/plan';
 import type { RuleSpec } from '../core/roster/specs';
 import { COLUMN_KEY, markFinished, type OwnedSheets } from './metadata';
@@ -130,6 +130,21 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
 }
 
 /**
+ * A range now open that a run of ours opened: data rows down from row 2, over columns open to people or made by
+ * this run (Sheets widens an open range over a column inserted inside it). Anything else open is the owner's,
+ * and stays open.
+ */
+function openedByUs(range: GoogleAppsScript.Spreadsheet.Range, plan: RosterPlan): boolean {
+  if (range.getRow() !== 2) return false;
+  const { slots } = plan.layout;
+  for (let c = range.getColumn(); c <= range.getLastColumn(); c++) {
+    const slot = slots[c - 1];
+    if (!slot || (slot.current !== null && !isOpenToPeople(slot.key))) return false;
+  }
+  return true;
+}
+
+/**
  * Writes a plan in a number of calls that grows with the columns and rules that changed, never with partners:
  * every range comes from one getRangeList, values go in one setValues per block, rules in one call per run of
  * columns. https://developers.google.com/apps-script/guides/support/best-practices#use_batch_operations
@@ -215,6 +230,7 @@ export function writeRosterPlan(
     sheet,
     { a1s: openA1s, ranges: () => open.map((i) => batch.get(i)) },
     read ? read.protection : null,
+    (range) => openedByUs(range, plan),
   );
   if (firstBuild) markFinished(sheet, 'roster');
 }

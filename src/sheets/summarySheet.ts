@@ -2,7 +2,14 @@
 import type { SummaryReport } from '../api';
 import { columnsByKey, shownSegmentNames } from '../core/roster/columns';
 import { boardRows, managedFits } from '../core/summary/evidence';
-import { planSummary, readBoardNotes, type CellStyle, type SummaryPlan } from '../core/summary/layout';
+import {
+  BOARD_NOTES,
+  planSummary,
+  readBoardNotes,
+  type CellStyle,
+  type SummaryPlan,
+} from '../core/summary/layout';
+import { cellText } from '../core/text';
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, markFinished, SEGMENT_ID_KEY } from './metadata';
@@ -69,6 +76,7 @@ export function generateSummary(): SummaryReport {
         fresh: !existing,
         oldRows: oldValues.length,
         oldColumns: oldValues[0]?.length ?? 0,
+        oldColumnA: oldValues.map((row) => row[0]),
         protection,
         firstWrite: !owned.isFinished('summary'),
       });
@@ -85,6 +93,38 @@ export function generateSummary(): SummaryReport {
       boardNotesKept: boardNotes.size,
     };
   });
+}
+
+/** The heading above the table our chart shows (src/core/summary/layout.ts). */
+const CHART_HEADING = 'Partners per segment';
+
+/** The row of the "Partners per segment" table's header in the summary as it was (null: none). */
+function oldChartRow(columnA: readonly unknown[]): number | null {
+  const heading = columnA.findIndex((v) => cellText(v) === CHART_HEADING);
+  return heading < 0 ? null : heading + 2;
+}
+
+/**
+ * Our chart among the summary's: the one whose data is columns A:B from the per-segment table's header row (as
+ * it is now or was before this run, so a run stopped between the values and the chart still finds it). Charts
+ * people added show other data and are left as they are. One getRanges per chart, until ours is found.
+ */
+function findOurChart(
+  sheet: Sheet,
+  headerRows: readonly (number | null | undefined)[],
+): GoogleAppsScript.Spreadsheet.EmbeddedChart | null {
+  for (const chart of sheet.getCharts()) {
+    const ranges = chart.getRanges();
+    const r = ranges[0];
+    if (
+      ranges.length === 1 &&
+      r.getColumn() === 1 &&
+      r.getNumColumns() === 2 &&
+      headerRows.includes(r.getRow())
+    )
+      return chart;
+  }
+  return null;
 }
 
 const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap: boolean }> = {
@@ -108,6 +148,8 @@ function writeSummary(
     fresh: boolean;
     oldRows: number;
     oldColumns: number;
+    /** Column A of the summary before this run, to tell the Board notes rows we opened. */
+    oldColumnA: readonly unknown[];
     protection: GoogleAppsScript.Spreadsheet.Protection | null;
     /** A new tab, or one a stopped first generation left without its one-time formats. */
     firstWrite: boolean;
@@ -134,9 +176,10 @@ function writeSummary(
   const notes = plan.notesRows.map((r) => blockA1(r, 2, 1, width - 1));
   const merges = notes.map((a1) => batch.add(a1));
   const chartData = plan.chart ? batch.add(plan.chart.dataRange) : -1;
+  let ourChart: GoogleAppsScript.Spreadsheet.EmbeddedChart | null = null;
   if (!fresh) {
     batch.get(everything).breakApart();
-    for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+    ourChart = findOurChart(sheet, [plan.chart?.anchorRow, oldChartRow(before.oldColumnA)]);
   }
   const padded = Array.from({ length: covered.rows }, (_, r) =>
     Array.from({ length: covered.columns }, (_, c) => plan.values[r]?.[c] ?? ''),
@@ -159,17 +202,26 @@ function writeSummary(
     sheet.setFrozenRows(1);
   }
 
-  if (plan.chart) {
+  if (plan.chart && ourChart) {
+    // Ours is updated in place: people's title, colours or position for it stay; their own charts are not touched.
+    sheet.updateChart(ourChart.modify().clearRanges().addRange(batch.get(chartData)).build());
+  } else if (ourChart) sheet.removeChart(ourChart);
+  else if (plan.chart) {
     const chart = sheet
       .newChart()
       .asColumnChart()
-      .setTitle('Partners per segment')
+      .setTitle(CHART_HEADING)
       .setLegendPosition(Charts.Position.NONE)
       .addRange(batch.get(chartData))
       .setPosition(plan.chart.anchorRow, plan.chart.anchorColumn, 0, 0)
       .build();
     sheet.insertChart(chart);
   }
-  protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, protection);
+  // Ours: a Board notes row of the summary as it was (its label in column A), from column B.
+  const ours = (r: GoogleAppsScript.Spreadsheet.Range) =>
+    r.getNumRows() === 1 &&
+    r.getColumn() === 2 &&
+    cellText(before.oldColumnA[r.getRow() - 1]) === BOARD_NOTES;
+  protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, protection, ours);
   if (firstWrite) markFinished(sheet, 'summary');
 }

@@ -244,3 +244,111 @@ describe('10. a larger freeze people set on the roster', () => {
     expect(frozen()).toEqual([1, 1]);
   });
 });
+
+describe("4. an owner's stricter protection", () => {
+  const SHEET = 'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+  function protection(s: StandIn, name: string) {
+    return s.internal(() => {
+      const p = s.spreadsheet.getSheetByName(name)!.getProtections(SHEET)[0];
+      return {
+        warningOnly: p.isWarningOnly(),
+        description: p.getDescription(),
+        open: p.getUnprotectedRanges().map((r) => r.getA1Notation()),
+      };
+    });
+  }
+  function tighten(s: StandIn, name: string, extra: string) {
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(name)!;
+      const p = sheet.getProtections(SHEET)[0];
+      p.setWarningOnly(false);
+      p.setDescription('Only the partnerships team edits this');
+      p.setUnprotectedRanges([...p.getUnprotectedRanges(), sheet.getRange(extra)]);
+    });
+  }
+
+  test('of the roster (restricted editors, another open range, a description) is kept by refreshes', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    const ours = protection(s, ROSTER).open;
+    tighten(s, ROSTER, 'B2:B');
+    build(addon);
+    expect(protection(s, ROSTER)).toEqual({
+      warningOnly: false,
+      description: 'Only the partnerships team edits this',
+      open: expect.arrayContaining([...ours, expect.stringMatching(/^B2:B(\d+)?$/)]),
+    });
+    // A new segment moves the columns: ours follow, the owner's stay.
+    addon.run('addSegment', 'Neighbours');
+    build(addon);
+    const after = protection(s, ROSTER);
+    expect(after.warningOnly).toBe(false);
+    expect(after.description).toBe('Only the partnerships team edits this');
+    expect(after.open).toEqual(expect.arrayContaining([expect.stringMatching(/^B2:B(\d+)?$/)]));
+    expect(after.open).toHaveLength(ours.length + 1);
+  });
+
+  test('of the summary is kept when it is generated again', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    generate(addon);
+    const ours = protection(s, SUMMARY).open;
+    tighten(s, SUMMARY, 'A1:A2');
+    generate(addon);
+    expect(protection(s, SUMMARY)).toEqual({
+      warningOnly: false,
+      description: 'Only the partnerships team edits this',
+      open: expect.arrayContaining([...ours, 'A1:A2']),
+    });
+    expect(protection(s, SUMMARY).open).toHaveLength(ours.length + 1);
+  });
+});
+
+describe('8. the discussion summary and what people add to it', () => {
+  test('a chart people added is kept when the summary is generated again; ours is replaced, not doubled', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    generate(addon);
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(SUMMARY)!;
+      const chart = sheet
+        .newChart()
+        .asPieChart()
+        .setTitle('Our own pie')
+        .addRange(sheet.getRange('A5:B9'))
+        .setPosition(2, 10, 0, 0)
+        .build();
+      sheet.insertChart(chart);
+    });
+    addon.run('addSegment', 'Neighbours');
+    build(addon);
+    generate(addon);
+    generate(addon);
+    const titles = s.internal(() =>
+      s.spreadsheet
+        .getSheetByName(SUMMARY)!
+        .getCharts()
+        .map((c) => String(c.getOptions().get('title'))),
+    );
+    expect(titles.sort()).toEqual(['Our own pie', 'Partners per segment']);
+    // Ours shows every segment, the new one too.
+    const ranges = s.internal(() =>
+      s.spreadsheet
+        .getSheetByName(SUMMARY)!
+        .getCharts()
+        .filter((c) => c.getOptions().get('title') === 'Partners per segment')
+        .map((c) => c.getRanges().map((r) => r.getNumRows())),
+    );
+    expect(ranges).toEqual([[10]]);
+  });
+
+  test('a sheet of a person\'s own named "Discussion Summary", even blank, is left alone: the summary gets a free name', () => {
+    const { s, addon } = setUp(LIST);
+    s.addSheet(SUMMARY, []);
+    build(addon);
+    const report = generate(addon);
+    expect(report.summarySheet).toBe('Discussion Summary (2)');
+    expect(s.sheetValues(SUMMARY)).toEqual([['']]);
+    expect(s.sheetNames()).toContain('Discussion Summary (2)');
+  });
+});
