@@ -71,6 +71,22 @@ export function partnerSegment(
 }
 
 /**
+ * =PARTNER_SEGMENT_WHY(text, [segments]): why PARTNER_SEGMENT suggests what it does, the same matcher asked
+ * for its hits: "Funder: grant, foundation · Advisor: advisory board" ('' for no match). A single value gives
+ * one text; a range gives a column, one result per row, as PARTNER_SEGMENT does.
+ */
+export function partnerSegmentWhy(
+  text: unknown,
+  segments?: unknown,
+  loadDocumentSegments: () => Segment[] = () => defaultCatalogue().segments,
+): string | string[][] {
+  const matcher = matcherFor(segmentsFrom(segments, loadDocumentSegments));
+  if (!Array.isArray(text)) return matcher.explain([text]);
+  if (text.length === 0) return '';
+  return rowsOf(text).map((row) => [matcher.explain(row)]);
+}
+
+/**
  * What a cell names: one segment ("Funder"), or the list PARTNER_SEGMENT gives ("Funder, Grantee").
  * A whole cell naming a segment wins, so a segment whose name holds a comma is still found.
  */

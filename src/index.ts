@@ -1,7 +1,7 @@
 // The public surface: every top-level Apps Script function, each a thin call into the modules. gas-webpack-plugin
 // turns each `global.X = function` into a top-level `function X` in dist/Code.js, with the JSDoc above it.
 import { documentSegments } from './sheets/documentSegments';
-import { partnerSegment, segmentHowToManage } from './customFunctions';
+import { partnerSegment, partnerSegmentWhy, segmentHowToManage } from './customFunctions';
 import * as menu from './menu';
 import * as sidebar from './sheets/sidebarApi';
 
@@ -62,6 +62,22 @@ global.menuHelp = function () {
  */
 global.PARTNER_SEGMENT = function (text: unknown, segments?: unknown) {
   return partnerSegment(text, segments, documentSegments);
+};
+
+/**
+ * Why PARTNER_SEGMENT suggests what it does: for each suggested segment, the keywords that matched, e.g.
+ * "Funder: grant, foundation · Advisor: advisory board"; "" when nothing matches. The same matching as
+ * PARTNER_SEGMENT and the roster's Why suggested column.
+ *
+ * @param {string|Array<Array<string>>} text A cell, or a range: one result per row of the range.
+ * @param {Array<Array<string>>} segments Optional. A range whose first row has the headers Segment and Keywords,
+ *     such as Segments!A:E. Omitted: this spreadsheet's Segments tab, or the default segments.
+ * @return {string|Array<Array<string>>} The matching keywords, per suggested segment.
+ * @customfunction
+ * @preserve
+ */
+global.PARTNER_SEGMENT_WHY = function (text: unknown, segments?: unknown) {
+  return partnerSegmentWhy(text, segments, documentSegments);
 };
 
 /**

@@ -19,6 +19,27 @@ export interface Matcher {
   matchCells(cells: readonly unknown[]): number[];
   /** The matching segments' names joined with ", "; '' when none match. */
   suggest(cells: readonly unknown[]): string;
+  /**
+   * Why: for each matching segment (catalogue order), the keywords that matched, as typed (the segment's name
+   * first when it matched, then its keywords in their order), each once. The same segments as matchCells.
+   */
+  explainCells(cells: readonly unknown[]): SegmentReason[];
+  /** explainCells as text: "Funder: grant, foundation · Advisor: advisory board"; '' when none match. */
+  explain(cells: readonly unknown[]): string;
+}
+
+/** The keywords that made one segment match. */
+export interface SegmentReason {
+  segment: number;
+  keywords: string[];
+}
+
+/** Between two segments' reasons in explain(): a middle dot, as keywords within one are joined with ", ". */
+export const REASON_SEPARATOR = ' · ';
+
+/** explain()'s text for reasons explainCells gave. */
+export function reasonsText(reasons: readonly SegmentReason[], names: readonly string[]): string {
+  return reasons.map((r) => `${names[r.segment]}: ${r.keywords.join(', ')}`).join(REASON_SEPARATOR);
 }
 
 /** Distinct cell texts a matcher remembers the matches of, and the longest it remembers (notes rarely repeat). */
@@ -27,7 +48,7 @@ const MAX_REMEMBERED_LENGTH = 500;
 
 /** A keyword of two or more words, as keyword-word ids. */
 interface Phrase {
-  segment: number;
+  keyword: number;
   words: Int32Array;
 }
 
@@ -36,15 +57,21 @@ interface Phrase {
  * words; a cell matches when the same words appear consecutively in it, the last one optionally with a
  * trailing "s" (the plural). Keywords without any letter or digit match nothing and are dropped.
  *
+ * A text is matched to the keywords it holds; a segment matches when any of its keywords does, so the
+ * suggestion (matchCells) and its explanation (explainCells) come from the same hits.
+ *
  * Speed: a cell is read once, character by character, into keyword-word ids (WordTrie); one-word keywords
  * are then found by the word's id and longer ones by the id of their first two words, so a cell costs the
  * same however many segments and keywords there are.
  */
 export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
   const trie = new WordTrie();
-  const singleWord: number[][] = []; // word id → segments having it as a one-word keyword
+  const singleWord: number[][] = []; // word id → keywords that are that one word
   const byFirstTwo = new Map<number, Phrase[]>(); // first id * PAIR + second id → longer keywords
-  const phrases: { segment: number; ids: number[] }[] = [];
+  // Every keyword, segment by segment in catalogue order: a keyword's index orders the explanation too.
+  const keywordSegment: number[] = [];
+  const keywordText: string[] = [];
+  const keywordIds: number[][] = [];
   segments.forEach((segment, index) => {
     const seen = new Set<string>();
     for (const keyword of [segment.name, ...segment.keywords]) {
@@ -52,33 +79,35 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
       const key = phraseWords.join(' ');
       if (phraseWords.length === 0 || seen.has(key)) continue;
       seen.add(key);
-      phrases.push({ segment: index, ids: phraseWords.map((word) => trie.add(word)) });
+      keywordSegment.push(index);
+      keywordText.push(keyword.trim());
+      keywordIds.push(phraseWords.map((word) => trie.add(word)));
     }
   });
   const PAIR = trie.size; // ids are below it, so first * PAIR + second is unique per pair
-  for (const { segment, ids } of phrases) {
+  keywordIds.forEach((ids, keyword) => {
     if (ids.length === 1) {
-      (singleWord[ids[0]] ??= []).push(segment);
-      continue;
+      (singleWord[ids[0]] ??= []).push(keyword);
+      return;
     }
     const pair = ids[0] * PAIR + ids[1];
     const list = byFirstTwo.get(pair);
-    const phrase = { segment, words: Int32Array.from(ids) };
+    const phrase = { keyword, words: Int32Array.from(ids) };
     if (list) list.push(phrase);
     else byFirstTwo.set(pair, [phrase]);
-  }
+  });
 
   const names = segments.map((segment) => segment.name);
   const cell = newCellWordIds();
-  // One text's matches: flags reused between texts, cleared after each.
-  const matched = new Uint8Array(segments.length);
+  // One text's keyword hits: flags reused between texts, cleared after each.
+  const matched = new Uint8Array(keywordSegment.length);
   const hits: number[] = [];
   const noteAll = (list: readonly number[] | undefined): void => {
     if (list === undefined) return;
-    for (const segment of list) {
-      if (matched[segment]) continue;
-      matched[segment] = 1;
-      hits.push(segment);
+    for (const keyword of list) {
+      if (matched[keyword]) continue;
+      matched[keyword] = 1;
+      hits.push(keyword);
     }
   };
 
@@ -88,7 +117,7 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
     const { count, ids, singulars } = cell;
     for (const phrase of list) {
       const words = phrase.words;
-      if (matched[phrase.segment]) continue;
+      if (matched[phrase.keyword]) continue;
       const last = words.length - 1;
       if (secondIsPlural && last !== 1) continue; // only the last word may be plural
       if (at + last >= count) continue;
@@ -96,8 +125,8 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
       while (k < last && ids[at + k] === words[k]) k++;
       if (k < last) continue;
       if (last >= 2 && ids[at + last] !== words[last] && singulars[at + last] !== words[last]) continue;
-      matched[phrase.segment] = 1;
-      hits.push(phrase.segment);
+      matched[phrase.keyword] = 1;
+      hits.push(phrase.keyword);
     }
   };
 
@@ -123,7 +152,7 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
   // Lists repeat their cells ("Funder", "Vendor", the same description pasted down): each distinct text is
   // matched once. Bounded in number and length, so a 50,000-row range of long notes is not all kept.
   const byText = new Map<string, readonly number[]>();
-  const segmentsOf = (text: string): readonly number[] => {
+  const keywordsOf = (text: string): readonly number[] => {
     let found = byText.get(text);
     if (found === undefined) {
       found = matchText(text);
@@ -132,22 +161,35 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
     return found;
   };
 
-  // The cells' matches combined: flags of their own, so matchText's stay clear.
-  const inRow = new Uint8Array(segments.length);
-  const matchCells = (cells: readonly unknown[]): number[] => {
+  // The cells' hits combined, each once: flags of their own, so matchText's stay clear.
+  const inRow = new Uint8Array(Math.max(segments.length, keywordSegment.length));
+  /** Each hit of the cells once, as its segment (bySegment) or as the keyword itself, ascending. */
+  const combine = (cells: readonly unknown[], bySegment: boolean): number[] => {
     const row: number[] = [];
     if (trie.size === 0) return row;
     for (const value of cells) {
       const text = cellText(value);
       if (text === '') continue; // one cell at a time: a phrase never spans two cells
-      for (const segment of segmentsOf(text)) {
-        if (inRow[segment]) continue;
-        inRow[segment] = 1;
-        row.push(segment);
+      for (const keyword of keywordsOf(text)) {
+        const at = bySegment ? keywordSegment[keyword] : keyword;
+        if (inRow[at]) continue;
+        inRow[at] = 1;
+        row.push(at);
       }
     }
     for (const index of row) inRow[index] = 0;
     return row.length > 1 ? row.sort((a, b) => a - b) : row;
+  };
+  const matchCells = (cells: readonly unknown[]): number[] => combine(cells, true);
+  const explainCells = (cells: readonly unknown[]): SegmentReason[] => {
+    const reasons: SegmentReason[] = [];
+    for (const keyword of combine(cells, false)) {
+      const segment = keywordSegment[keyword];
+      const last = reasons[reasons.length - 1];
+      if (last && last.segment === segment) last.keywords.push(keywordText[keyword]);
+      else reasons.push({ segment, keywords: [keywordText[keyword]] });
+    }
+    return reasons;
   };
 
   return {
@@ -157,5 +199,7 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
       matchCells(cells)
         .map((index) => names[index])
         .join(', '),
+    explainCells,
+    explain: (cells) => reasonsText(explainCells(cells), names),
   };
 }

@@ -63,6 +63,7 @@ export function buildRoster(options: { listSheetName?: string } = {}): BuildResu
           reading: list.reading,
           listHasId: list.layout.idColumn !== null,
           suggest: (descriptions) => matcher.matchCells(descriptions),
+          explain: (descriptions) => matcher.explain(descriptions),
           state,
           unfinished: read !== null && !owned.isFinished('roster'),
         }),

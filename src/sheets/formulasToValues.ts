@@ -5,7 +5,7 @@ import { UserError } from './errors';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 // Anywhere in the formula (=IFERROR(PARTNER_SEGMENT(…)), =UPPER(…)), but not inside a "string literal".
-const OUR_CALL = /\b(PARTNER_SEGMENT|SEGMENT_HOW_TO_MANAGE)\s*\(/i;
+const OUR_CALL = /\b(PARTNER_SEGMENT|PARTNER_SEGMENT_WHY|SEGMENT_HOW_TO_MANAGE)\s*\(/i;
 const callsOurs = (formula: string) => OUR_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
 
 export interface ValuesResult {

@@ -53,6 +53,7 @@ describe('first build', () => {
       'Partner',
       'ID',
       'Suggested',
+      'Why suggested',
       'Contractor',
       'Advisor',
       'Funder',

@@ -10,6 +10,7 @@ describe('roster layout', () => {
       'partner',
       'id',
       'suggested',
+      'why',
       'segment:a',
       'segment:b',
       'count',
@@ -22,15 +23,15 @@ describe('roster layout', () => {
       'status',
     ]);
     expect(layout.ops.insertColumns).toEqual([]);
-    expect(layout.ops.width).toBe(13);
+    expect(layout.ops.width).toBe(14);
   });
 
   test('a new segment is inserted after the last segment column, before # Segments', () => {
     const current = keys(['a']);
     const layout = planLayout(current, keys(['a', 'b']), new Set());
-    expect(layout.columnOf.get('segment:b')).toBe(4);
-    expect(layout.ops.insertColumns).toEqual([{ at: 4, count: 1 }]);
-    expect(layout.columnOf.get('count')).toBe(5);
+    expect(layout.columnOf.get('segment:b')).toBe(5);
+    expect(layout.ops.insertColumns).toEqual([{ at: 5, count: 1 }]);
+    expect(layout.columnOf.get('count')).toBe(6);
   });
 
   test("people's own columns keep their place and our columns are found wherever they were moved", () => {
@@ -38,6 +39,7 @@ describe('roster layout', () => {
       null,
       'partner',
       'suggested',
+      'why',
       'segment:a',
       'count',
       null,
@@ -53,16 +55,24 @@ describe('roster layout', () => {
     expect(layout.ops.insertColumns).toEqual([]);
     expect(layout.ops.deleteColumns).toEqual([]);
     expect(layout.columnOf.get('partner')).toBe(2);
-    expect(layout.slots[5]).toEqual({ key: null, current: 6 });
+    expect(layout.slots[6]).toEqual({ key: null, current: 7 });
+  });
+
+  test('an older roster without Why suggested gets it right after Suggested, before the segments', () => {
+    const older = keys(['a']).filter((k) => k !== 'why');
+    const layout = planLayout(older, keys(['a']), new Set());
+    expect(layout.ops.insertColumns).toEqual([{ at: 3, count: 1 }]);
+    expect(layout.columnOf.get('why')).toBe(3);
+    expect(layout.columnOf.get('segment:a')).toBe(4);
   });
 
   test('a removed segment without ticks loses its column; one with ticks keeps it, before new segments', () => {
     const current = keys(['a', 'b', 'c']);
     const dropped = planLayout(current, keys(['a', 'c']), new Set());
-    expect(dropped.ops.deleteColumns).toEqual([4]);
+    expect(dropped.ops.deleteColumns).toEqual([5]);
     const kept = planLayout(current, keys(['a', 'c', 'd']), new Set<ColumnKey>(['segment:b']));
     expect(kept.ops.deleteColumns).toEqual([]);
-    expect(kept.slots.map((s) => s.key).slice(2, 6)).toEqual([
+    expect(kept.slots.map((s) => s.key).slice(3, 7)).toEqual([
       'segment:a',
       'segment:b',
       'segment:c',
@@ -72,9 +82,9 @@ describe('roster layout', () => {
 
   test('remapRows shows the current grid in final coordinates, new columns blank', () => {
     const layout = planLayout(keys(['a']), keys(['a', 'b']), new Set());
-    const row = ['P', 'S', true, '=1', 'x', '', 'm', 'c', false, 'n', 'In list'];
+    const row = ['P', 'S', 'W', true, '=1', 'x', '', 'm', 'c', false, 'n', 'In list'];
     const [mapped] = remapRows([row], layout.slots, '');
-    expect(mapped.slice(0, 6)).toEqual(['P', 'S', true, '', '=1', 'x']);
-    expect(mapped).toHaveLength(12);
+    expect(mapped.slice(0, 7)).toEqual(['P', 'S', 'W', true, '', '=1', 'x']);
+    expect(mapped).toHaveLength(13);
   });
 });

@@ -1,12 +1,13 @@
 // The roster's columns: their roles, headers, notes, and who owns their cells.
 // PRODUCT.md, "Partner Roster": `Partner | ID | Suggested | <segments> | # Segments | Primary segment | Level |
-// Managed like | Check | Reviewed | Notes | Status`.
+// Managed like | Check | Reviewed | Notes | Status`, and Why suggested after Suggested (issue #15).
 import { cellText } from '../text';
 
 export type FixedRole =
   | 'partner'
   | 'id'
   | 'suggested'
+  | 'why'
   | 'count'
   | 'primary'
   | 'level'
@@ -19,7 +20,7 @@ export type FixedRole =
 /** What a roster column is: a fixed role, or the checkbox column of one segment (by segment id). */
 export type ColumnKey = FixedRole | `segment:${string}`;
 
-export const BEFORE_SEGMENTS: FixedRole[] = ['partner', 'id', 'suggested'];
+export const BEFORE_SEGMENTS: FixedRole[] = ['partner', 'id', 'suggested', 'why'];
 export const AFTER_SEGMENTS: FixedRole[] = [
   'count',
   'primary',
@@ -43,6 +44,7 @@ export const HEADERS: Record<FixedRole, string> = {
   partner: 'Partner',
   id: 'ID',
   suggested: 'Suggested',
+  why: 'Why suggested',
   count: '# Segments',
   primary: 'Primary segment',
   level: 'Level',
@@ -59,6 +61,9 @@ export const HEADER_NOTES: Record<FixedRole, string> = {
   suggested:
     'Segments suggested by the keywords on the Segments tab, from the description columns of your list. ' +
     'A suggestion only: the ticks are what count.',
+  why:
+    'For each suggested segment, the keywords of the Segments tab that matched ("Funder: grant, foundation"). ' +
+    'The same as =PARTNER_SEGMENT_WHY. Filled in by Partner Segments.',
   count: 'How many segments are ticked. A live formula.',
   primary: 'The segment that matters most for this partner. Choose from the list.',
   level: 'Level of partnership (see the Levels table on the Segments tab).',

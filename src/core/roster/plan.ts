@@ -59,6 +59,8 @@ export interface RosterInput {
   listHasId: boolean;
   /** Indexes (catalogue order) of the segments a partner's description cells suggest. */
   suggest: (descriptions: readonly string[]) => number[];
+  /** Why: the keywords behind the suggestion, as Why suggested shows them (the same matcher). '' if absent. */
+  explain?: (descriptions: readonly string[]) => string;
   /** null on a first build. */
   state: RosterSheetState | null;
   /** A stopped first build left the roster without its one-time formats: widths for every column of ours. */
@@ -122,7 +124,13 @@ export const COLORS = {
   dimmedFont: '#80868b',
 };
 
-const WIDTHS: Partial<Record<FixedRole, number>> = { partner: 220, suggested: 170, check: 260, notes: 240 };
+const WIDTHS: Partial<Record<FixedRole, number>> = {
+  partner: 220,
+  suggested: 170,
+  why: 260,
+  check: 260,
+  notes: 240,
+};
 
 const FIRST_ROW = 2;
 
@@ -300,7 +308,9 @@ export function planRoster(input: RosterInput): RosterPlan {
     else ownedWhole(row, column, formula(template.at(row)));
   };
   // Status is ours and may be written whole, but people set Excluded in it: its writes are guarded (below).
-  const ownedColumns = [partnerCol, idCol, col('suggested'), cols.count, col('check'), statusCol].filter(
+  const whyCol = col('why');
+  const whyText = (p: Partner) => (input.explain ? input.explain(p.descriptions) : '');
+  const ownedColumns = [partnerCol, idCol, col('suggested'), whyCol, cols.count, col('check'), statusCol].filter(
     (c): c is number => c !== undefined,
   );
 
@@ -346,11 +356,13 @@ export function planRoster(input: RosterInput): RosterPlan {
       ownedText(r, partnerCol, p.name);
       if (idCol) ownedText(r, idCol, p.id);
       ownedText(r, suggestedCol, suggestedText(p));
+      ownedText(r, whyCol, whyText(p));
       stats.kept++;
     } else {
       ownedWhole(r, partnerCol, keepAsIs(row[partnerCol - 1], formulas[r - 1][partnerCol - 1]));
       if (idCol) ownedWhole(r, idCol, keepAsIs(row[idCol - 1], formulas[r - 1][idCol - 1]));
       ownedWhole(r, suggestedCol, keepAsIs(row[suggestedCol - 1], formulas[r - 1][suggestedCol - 1]));
+      ownedWhole(r, whyCol, keepAsIs(row[whyCol - 1], formulas[r - 1][whyCol - 1]));
     }
     ownedFormula(r, cols.count, countTemplate);
     ownedFormula(r, checkCol, checkTemplate);
@@ -392,6 +404,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     put(partnerCol, text(p.name));
     if (idCol) put(idCol, text(p.id));
     put(suggestedCol, text(suggestedText(p)));
+    put(whyCol, text(whyText(p)));
     const ticks = segments.map((_, s) => suggested.includes(s));
     for (let s = 0; s < segments.length; s++) put(segmentColumns[s], ticks[s] ? TICKED : UNTICKED);
     for (const c of keptColumns) put(c, UNTICKED);
