@@ -47,3 +47,18 @@ export class RangeBatch {
     return this.ranges[index];
   }
 }
+
+/**
+ * A sheet's values from A1 to its last row and column with data, in one call: getSheetValues with -1 (fact 31;
+ * getDataRange().getValues() is two). A sheet with no data has no last row, and the call refuses with the
+ * "at least 1" error (fact 17): no rows. Any other error (a server error) is the caller's.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getSheetValues(Integer,Integer,Integer,Integer)
+ */
+export function valuesToLastCell(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch (e) {
+    if (e instanceof Error && /must be at least 1/.test(e.message)) return [];
+    throw e;
+  }
+}

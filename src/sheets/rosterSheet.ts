@@ -9,7 +9,7 @@ import { newSheetSize } from './ownedSheets';
 import { protectGenerated, readProtection } from './protection';
 import { runs } from '../core/roster/a1';
 import { keepNewerEntries } from '../core/roster/writes';
-import { blockA1, RangeBatch, wholeColumnA1 } from './ranges';
+import { blockA1, RangeBatch, valuesToLastCell, wholeColumnA1 } from './ranges';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
@@ -25,13 +25,13 @@ function keysOf(owned: OwnedSheets, usedWidth: number): (ColumnKey | null)[] {
   });
 }
 
-/** The roster's values (getDataRange, two calls) and our key of each column, the rows padded to the keys. */
+/** The roster's values (valuesToLastCell, one call) and our key of each column, the rows padded to the keys. */
 export function readRosterGrid(
   sheet: Sheet,
   owned: OwnedSheets,
 ): { keys: (ColumnKey | null)[]; values: unknown[][] } {
-  const data = sheet.getDataRange().getValues();
-  const used = data.length === 1 && data[0].every((v) => v === '') ? [] : data;
+  const data = valuesToLastCell(sheet);
+  const used = data.length === 0 || (data.length === 1 && data[0].every((v) => v === '')) ? [] : data;
   const keys = keysOf(owned, used[0]?.length ?? 0);
   const values = used.map((row) =>
     row.length < keys.length ? [...row, ...Array(keys.length - row.length).fill('')] : row,

@@ -15,7 +15,7 @@ import type { Catalogue, Segment } from '../core/types';
 import { UserError } from './errors';
 import { createOwnedSheet } from './ownedSheets';
 import { markFinished, SEGMENT_ID_KEY } from './metadata';
-import { blockA1, RangeBatch, wholeRowA1 } from './ranges';
+import { blockA1, RangeBatch, valuesToLastCell, wholeRowA1 } from './ranges';
 import { typedText } from '../core/roster/cells';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The segment id entry on each row of the tab (OwnedSheets.rowEntries). */
@@ -160,7 +160,7 @@ export function readSegmentsRows(
   retiredHeaders: ReadonlyMap<string, string>,
   rowIds: RowIds,
 ): SegmentsRows | null {
-  const values = sheet.getDataRange().getValues();
+  const values = valuesToLastCell(sheet); // one call; [] for a blank tab
   if (values.every((row) => row.every((v) => v === ''))) return null;
   const tables = splitSegmentsTab(values);
   let segments: Segment[];

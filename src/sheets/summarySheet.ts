@@ -20,6 +20,7 @@ import { readRosterGrid } from './rosterSheet';
 import { readSegmentsTab } from './segmentsTab';
 import { outOfRoom } from './workbookLimit';
 import { loadListSettings } from './settings';
+import { learnForSummary } from './learned';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const COLORS = { heading: '#d2e3fc', question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
@@ -40,6 +41,8 @@ export function generateSummary(): SummaryReport {
     const catalogue = readSegmentsTab(segmentsSheet, shown, owned.rowEntries('segments', SEGMENT_ID_KEY));
     const rows = boardRows(values, keys, catalogue, shown);
     const rosterColumns = columnsByKey(keys);
+    const segmentsSheetName = segmentsSheet.getName();
+    const learned = learnForSummary(ss, catalogue, values, keys, segmentsSheetName);
 
     const existing = owned.get('summary');
     const area = existing ? existing.getDataRange() : null;
@@ -57,11 +60,12 @@ export function generateSummary(): SummaryReport {
         rows,
         rosterName: roster.getName(),
         rosterColumns,
-        segmentsSheetName: segmentsSheet.getName(),
+        segmentsSheetName,
         listSheetName: loadListSettings()?.sheetName ?? 'your partner list',
         generatedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
         boardNotes,
         boardNoteFormulas,
+        learning: learned.section,
       });
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));

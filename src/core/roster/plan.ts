@@ -310,9 +310,15 @@ export function planRoster(input: RosterInput): RosterPlan {
   // Status is ours and may be written whole, but people set Excluded in it: its writes are guarded (below).
   const whyCol = col('why');
   const whyText = (p: Partner) => (input.explain ? input.explain(p.descriptions) : '');
-  const ownedColumns = [partnerCol, idCol, col('suggested'), whyCol, cols.count, col('check'), statusCol].filter(
-    (c): c is number => c !== undefined,
-  );
+  const ownedColumns = [
+    partnerCol,
+    idCol,
+    col('suggested'),
+    whyCol,
+    cols.count,
+    col('check'),
+    statusCol,
+  ].filter((c): c is number => c !== undefined);
 
   const stats: RosterStats = {
     partners: 0,

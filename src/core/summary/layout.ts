@@ -8,6 +8,7 @@ import { typedText } from '../roster/cells';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue } from '../types';
 import { evidenceFor, QUESTIONS, type BoardRow } from './evidence';
+import type { SectionRow } from './learning';
 
 export const BOARD_NOTES = 'Board notes';
 export const NOTE_ON_SEGMENTS =
@@ -27,6 +28,8 @@ export interface SummaryInput {
   boardNotes: ReadonlyMap<number, string>;
   /** Questions whose note people typed as a formula. */
   boardNoteFormulas?: ReadonlySet<number>;
+  /** What the board's decisions teach the keywords (learning.ts's learningSection), after the questions. */
+  learning?: readonly SectionRow[];
 }
 
 export interface SummaryPlan {
@@ -170,6 +173,13 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     // A note kept from a formula people typed is written back as that formula; any other text stays text.
     notesRows.push(add(BOARD_NOTES, input.boardNoteFormulas?.has(i) ? note : typedText(note)));
   });
+  if (input.learning) {
+    add();
+    for (const row of input.learning) {
+      const at = add(...row.cells);
+      if (row.style) styled(row.style, at, 1, row.styled ?? 1);
+    }
+  }
   add();
   add(
     typedText(`${NOTE_ON_SEGMENTS} Add, rename or remove segments on the "${input.segmentsSheetName}" tab.`),
