@@ -1,6 +1,6 @@
 // Step 2, Segments: the segments and levels from the Segments tab, with add, rename and remove. Segments are
 // kept by id on the server, so a rename keeps the roster's ticks. Each row shows its own errors.
-import type { SegmentView, SegmentsView } from '../src/api';
+import type { LearnedKeywordView, SegmentView, SegmentsView } from '../src/api';
 import { announce, byId, h, icon, ICONS, safeColor, showMessage } from './dom';
 import { withProgress } from './progress';
 import { plainMessage, server } from './server';
@@ -27,6 +27,7 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
       view.tab === null
         ? 'Building the roster makes a Segments tab, where you can also edit definitions, how to manage, keywords and colours.'
         : `Editing the ${view.tab} tab works too: definitions, how to manage, keywords and colours.`;
+    renderLearned(view.learned ?? []);
     onChange(view);
     if (focusId)
       listElement.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(focusId)}"] .rename`)?.focus();
@@ -151,6 +152,54 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
 
     showView();
     return row;
+  }
+
+  /** Keywords the last summary learned: Add for one to consider, Remove for one that misfires. */
+  function renderLearned(items: LearnedKeywordView[]): void {
+    const box = byId('learned');
+    box.hidden = items.length === 0;
+    byId('learned-list').replaceChildren(
+      ...items.map((item) => {
+        const adding = item.kind === 'consider';
+        const label = adding
+          ? `Add "${item.keyword}" to ${item.segmentName}`
+          : `Remove "${item.keyword}" from ${item.segmentName}`;
+        const button = h(
+          'button',
+          {
+            type: 'button',
+            class: `small${adding ? ' action' : ' danger'}`,
+            'aria-label': label,
+            title: label,
+          },
+          adding ? 'Add' : 'Remove',
+        );
+        const words = h(
+          'span',
+          { class: 'learned-text' },
+          `${item.segmentName}: ${adding ? '' : 'misfiring '}"${item.keyword}"`,
+          h('span', { class: 'learned-detail' }, item.detail),
+        );
+        button.addEventListener('click', async () => {
+          const errorSlot = byId('learned-error');
+          const view = await withProgress(
+            { button, busyText: adding ? 'Adding…' : 'Removing…', errorSlot },
+            () =>
+              adding
+                ? server.addKeyword(item.segmentId, item.keyword)
+                : server.removeKeyword(item.segmentId, item.keyword),
+          );
+          if (!view) return;
+          announce(
+            adding
+              ? `Added "${item.keyword}" to ${item.segmentName}'s keywords. Refresh the roster to use it.`
+              : `Removed "${item.keyword}" from ${item.segmentName}'s keywords. Refresh the roster to use it.`,
+          );
+          render(view);
+        });
+        return h('li', {}, words, button);
+      }),
+    );
   }
 
   addForm.addEventListener('submit', async (event) => {

@@ -56,8 +56,21 @@ export interface SegmentView {
   displayColor: string;
 }
 
+/** A keyword the last discussion summary learned from the board's decisions (issue #15). */
+export interface LearnedKeywordView {
+  segmentId: string;
+  segmentName: string;
+  keyword: string;
+  /** consider: the segment's reviewed partners share it (Add); misfire: it suggested the segment wrongly (Remove). */
+  kind: 'consider' | 'misfire';
+  /** Its counts, in words. */
+  detail: string;
+}
+
 export interface SegmentsView {
   segments: SegmentView[];
+  /** What the last summary proposes that is still to do: keywords to add, misfiring ones to remove. */
+  learned: LearnedKeywordView[];
   levels: { name: string; meaning: string }[];
   /** The Segments tab's name; null before the first build made it. */
   tab: string | null;
@@ -87,6 +100,8 @@ export interface ServerFunctions {
   addSegment(name: string): SegmentsView;
   renameSegment(id: string, name: string): SegmentsView;
   removeSegment(id: string): SegmentsView;
+  addKeyword(segmentId: string, keyword: string): SegmentsView;
+  removeKeyword(segmentId: string, keyword: string): SegmentsView;
   buildRosterFromSidebar(): RosterReport;
   generateSummaryFromSidebar(): SummaryReport;
   showTab(role: TabRole): void;

@@ -113,6 +113,12 @@ global.renameSegment = function (id: unknown, name: unknown) {
 global.removeSegment = function (id: unknown) {
   return sidebar.removeSegment(id);
 };
+global.addKeyword = function (segmentId: unknown, keyword: unknown) {
+  return sidebar.addKeyword(segmentId, keyword);
+};
+global.removeKeyword = function (segmentId: unknown, keyword: unknown) {
+  return sidebar.removeKeyword(segmentId, keyword);
+};
 global.buildRosterFromSidebar = function () {
   return sidebar.buildRosterFromSidebar();
 };

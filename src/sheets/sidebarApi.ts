@@ -4,7 +4,7 @@ import type { ListChoice, Overview, RosterReport, SegmentsView, SummaryReport, T
 import { defaultCatalogue, segmentColor } from '../core/catalogue';
 import { describeReading, detectLayout, listColumns, PartnerListError } from '../core/partnerList';
 import { typedText } from '../core/roster/cells';
-import { normaliseName } from '../core/text';
+import { collapseSpaces, normaliseName } from '../core/text';
 import type { Catalogue, ListLayout } from '../core/types';
 import { plainObjectArg, textArg, wholeNumberArg, oneOfArg } from './args';
 import { buildRoster } from './buildRoster';
@@ -18,6 +18,7 @@ import { blockA1, wholeRowA1 } from './ranges';
 import { runs } from '../core/roster/a1';
 import { loadListSettings, saveListSettings } from './settings';
 import { generateSummary } from './summarySheet';
+import { currentOffers, keywordKey } from './learned';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const MAX_COLUMNS = 18278; // ZZZ: the most columns a sheet can have.
@@ -135,8 +136,13 @@ export function chooseList(raw: unknown): Overview {
 }
 
 function view(catalogue: Catalogue, tab: string | null): SegmentsView {
+  const names = new Map(catalogue.segments.map((s) => [s.id, s.name]));
   return {
     tab,
+    learned: currentOffers(catalogue.segments).map((item) => ({
+      ...item,
+      segmentName: names.get(item.segmentId) ?? '',
+    })),
     segments: catalogue.segments.map((s, i) => ({
       id: s.id,
       name: s.name,
@@ -243,6 +249,65 @@ export function removeSegment(rawId: unknown): SegmentsView {
         if (md.getKey() === SEGMENT_ID_KEY) md.remove();
       }
     };
+  });
+}
+
+/** The segment's Keywords cell after an edit: its keywords as the tab lists them, joined as the tab says. */
+function writeKeywords(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  at: SegmentsRows,
+  id: string,
+  keywords: string[],
+): void {
+  // Keywords is a required header, so the table has its column (found by header, wherever people put it).
+  const column = at.columns.get('keywords') as number;
+  sheet.getRange(rowOf(id, at), column).setValue(typedText(keywords.join(', ')));
+}
+
+function segmentOf(id: string, rows: SegmentsRows) {
+  rowOf(id, rows);
+  return rows.catalogue.segments.find((s) => s.id === id) as Catalogue['segments'][number];
+}
+
+/**
+ * Adds a keyword to a segment's Keywords on the Segments tab (the one place keywords live): the next refresh
+ * suggests with it for new partners; ticks are never touched. A keyword the segment already matches is kept once.
+ */
+export function addKeyword(rawId: unknown, rawKeyword: unknown): SegmentsView {
+  const id = textArg(rawId, 'The segment', 200);
+  const keyword = collapseSpaces(textArg(rawKeyword, 'The keyword', 100));
+  if (keywordKey(keyword) === '') throw new UserError('A keyword needs at least one letter or digit.');
+  return editSegments((rows) => {
+    const segment = segmentOf(id, rows);
+    const known = [segment.name, ...segment.keywords].some((k) => keywordKey(k) === keywordKey(keyword));
+    return (sheet, at) => {
+      if (!known) writeKeywords(sheet, at, id, [...segmentOf(id, at).keywords, keyword]);
+    };
+  });
+}
+
+/** Removes a keyword (any case or spacing) from a segment's Keywords on the Segments tab. */
+export function removeKeyword(rawId: unknown, rawKeyword: unknown): SegmentsView {
+  const id = textArg(rawId, 'The segment', 200);
+  const keyword = textArg(rawKeyword, 'The keyword', 100);
+  const key = keywordKey(keyword);
+  return editSegments((rows) => {
+    const segment = segmentOf(id, rows);
+    if (key !== '' && keywordKey(segment.name) === key) {
+      throw new UserError(
+        `"${segment.name}" is the segment's name, which always counts as one of its keywords. Rename the segment instead.`,
+      );
+    }
+    if (!segment.keywords.some((k) => keywordKey(k) === key)) {
+      throw new UserError(`"${keyword}" is not one of ${segment.name}'s keywords.`);
+    }
+    return (sheet, at) =>
+      writeKeywords(
+        sheet,
+        at,
+        id,
+        segmentOf(id, at).keywords.filter((k) => keywordKey(k) !== key),
+      );
   });
 }
 

@@ -83,6 +83,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'menuFormulasToValues',
       'menuHelp',
       'PARTNER_SEGMENT',
+      'PARTNER_SEGMENT_WHY',
       'SEGMENT_HOW_TO_MANAGE',
       'getOverview',
       'chooseList',
@@ -90,6 +91,8 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'addSegment',
       'renameSegment',
       'removeSegment',
+      'addKeyword',
+      'removeKeyword',
       'buildRosterFromSidebar',
       'generateSummaryFromSidebar',
       'showTab',
@@ -102,6 +105,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
   test('custom functions keep their JSDoc, @customfunction and named parameters right above them', () => {
     for (const [name, params] of [
       ['PARTNER_SEGMENT', 'text, segments'],
+      ['PARTNER_SEGMENT_WHY', 'text, segments'],
       ['SEGMENT_HOW_TO_MANAGE', 'segment, segments'],
     ]) {
       const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(${params}\\)`).exec(

@@ -130,7 +130,7 @@ export function customFunctionCalls(s: StandIn, sheet: string): string[] {
   return s
     .sheetFormulas(sheet)
     .flat()
-    .filter((f) => /\b(PARTNER_SEGMENT|SEGMENT_HOW_TO_MANAGE)\s*\(/i.test(f));
+    .filter((f) => /\b(PARTNER_SEGMENT|PARTNER_SEGMENT_WHY|SEGMENT_HOW_TO_MANAGE)\s*\(/i.test(f));
 }
 
 /** Segments ticked in a roster row, among `segments`. */
