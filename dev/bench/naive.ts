@@ -71,18 +71,24 @@ function suggested(text: string): string[] {
   return SEGMENTS.filter(([, words]) => words.some((w) => lower.includes(w))).map(([name]) => name);
 }
 
+const letter = (column: number) => String.fromCharCode(64 + column); // the roster's columns stay within Z
+const COUNT_COL = HEADER.indexOf(HEADERS.count) + 1;
+
 function rosterRow(p: Partner, r: number): unknown[] {
   const names = suggested(p.text);
+  const segments = `${letter(SEG_COL)}${r}:${letter(SEG_COL + SEGMENTS.length - 1)}${r}`;
+  const count = `${letter(COUNT_COL)}${r}`;
   return [
     p.name,
     p.id,
     names.join(', '),
+    names.map((name) => `${name}: ?`).join(' · '), // Why suggested: a naive script's crude version
     ...SEGMENTS.map(([name]) => names.includes(name)),
-    `=COUNTIF(D${r}:K${r},TRUE)`,
+    `=COUNTIF(${segments},TRUE)`,
     '',
     '',
     '',
-    `=IF(L${r}>1,"Several segments",IF(L${r}=0,"No segment",""))`,
+    `=IF(${count}>1,"Several segments",IF(${count}=0,"No segment",""))`,
     false,
     '',
     'In list',

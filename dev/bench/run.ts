@@ -310,7 +310,7 @@ interface PartnerSegmentTiming {
  * (ticks are the suggestions, with every 7th partner's first one unticked and every 11th ticked into Funder
  * too). The core code run in this process, CPU time, median of five: the stand-in is not involved.
  */
-function timeLearning(): { medianMs: number; proposals: number; misfires: number } {
+function timeLearning(): { medianMs: number; bestMs: number; proposals: number; misfires: number } {
   const partners = 10000;
   const { grid } = generateList(partners, 0);
   const catalogue = defaultCatalogue();
@@ -352,7 +352,7 @@ function timeLearning(): { medianMs: number; proposals: number; misfires: number
     misfires = learned.segments.reduce((n, seg) => n + seg.misfires.length, 0);
   }
   times.sort((a, b) => a - b);
-  return { medianMs: times[2], proposals, misfires };
+  return { medianMs: times[2], bestMs: times[0], proposals, misfires };
 }
 
 /** PARTNER_SEGMENT(texts, Segments!A:E) called as Sheets calls it: arrays of the add-on's realm. */
@@ -752,7 +752,7 @@ async function bench(sizes: number[], code: string, codePath: string, t0: number
     );
   lines.push(
     `Learning (the summary's keywords to consider and misfires) over 10,000 reviewed partners: median of 5 ` +
-      `${fmt(learning.medianMs, 1)} ms CPU (${learning.proposals} proposals, ${learning.misfires} misfiring keywords)  ` +
+      `${fmt(learning.medianMs, 1)} ms CPU (best ${fmt(learning.bestMs, 1)}; ${learning.proposals} proposals, ${learning.misfires} misfiring keywords)  ` +
       `budget < ${TARGET.learning10kMs} ms ${learningOk ? '✓' : '✗'}`,
   );
   const codeOk = codeJsBytes < TARGET.codeJsBytes;

@@ -127,7 +127,7 @@ export const COLORS = {
 const WIDTHS: Partial<Record<FixedRole, number>> = {
   partner: 220,
   suggested: 170,
-  why: 260,
+  why: 170, // as Suggested's: the two make one run of widths, one call
   check: 260,
   notes: 240,
 };

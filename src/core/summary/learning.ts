@@ -69,6 +69,9 @@ export interface LearningInput {
   descriptions: ReadonlyMap<string, readonly string[]>;
 }
 
+const MAX_REMEMBERED_CELLS = 20000;
+const MAX_REMEMBERED_LENGTH = 500;
+
 /** Grows by doubling; counts by term id. */
 class Counts {
   data = new Int32Array(1024);
@@ -130,11 +133,28 @@ export function learnFromRoster(input: LearningInput): Learning {
   };
   const total = new Counts();
   const seenBy = new Counts(); // stamp: the last partner (1-based) that counted the term
-  const partnerTerms: Int32Array[] = [];
+  const partnerTerms: number[][] = [];
   const partnerTicks: number[][] = [];
   // Per segment, per keyword (as typed): suggested and kept / suggested and unticked.
   const keywordTally = segments.map(() => new Map<string, { kept: number; unticked: number }>());
   const scratch: number[] = [];
+  // Lists repeat their cells ("Funder", the same note pasted down): each distinct text is read once (bounded,
+  // as the matcher's memory is).
+  const byCell = new Map<string, Int32Array>();
+  const termsOfCell = (cell: string): Int32Array => {
+    let ids = byCell.get(cell);
+    if (ids !== undefined) return ids;
+    const found: number[] = [];
+    const list = words(cell);
+    for (let i = 0; i < list.length; i++) {
+      if (!meaningful(list[i])) continue;
+      found.push(idOf(list[i]));
+      if (i + 1 < list.length && meaningful(list[i + 1])) found.push(idOf(`${list[i]} ${list[i + 1]}`));
+    }
+    ids = Int32Array.from(found);
+    if (byCell.size < MAX_REMEMBERED_CELLS && cell.length <= MAX_REMEMBERED_LENGTH) byCell.set(cell, ids);
+    return ids;
+  };
 
   if (partnerCol === undefined || reviewedCol === undefined || statusCol === undefined) {
     return { reviewed: 0, withoutDescriptions: 0, segments: result };
@@ -151,15 +171,17 @@ export function learnFromRoster(input: LearningInput): Learning {
     }
     reviewed++;
     const ticks: number[] = [];
-    segmentCols.forEach((c, s) => {
-      if (c !== undefined && row[c - 1] === true) ticks.push(s);
-    });
-    for (const s of ticks) result[s].ticked++;
+    for (let s = 0; s < segmentCols.length; s++) {
+      const c = segmentCols[s];
+      if (c !== undefined && row[c - 1] === true) {
+        ticks.push(s);
+        result[s].ticked++;
+      }
+    }
 
     // How today's keywords fare on this partner.
-    const suggested = new Set<number>();
-    for (const reason of matcher.explainCells(cells)) {
-      suggested.add(reason.segment);
+    const reasons = matcher.explainCells(cells);
+    for (const reason of reasons) {
       const kept = ticks.includes(reason.segment);
       const tally = result[reason.segment];
       if (kept) tally.kept++;
@@ -172,27 +194,20 @@ export function learnFromRoster(input: LearningInput): Learning {
         else entry.unticked++;
       }
     }
-    for (const s of ticks) if (!suggested.has(s)) result[s].neverSuggested++;
+    for (const s of ticks) if (!reasons.some((r) => r.segment === s)) result[s].neverSuggested++;
 
     // The partner's terms, each once. A phrase never spans two cells, as in matching.
     const stamp = reviewed;
     scratch.length = 0;
-    const note = (term: string) => {
-      const id = idOf(term);
-      if (seenBy.get(id) === stamp) return;
-      seenBy.set(id, stamp);
-      total.add(id);
-      scratch.push(id);
-    };
     for (const cell of cells) {
-      const list = words(cell);
-      for (let i = 0; i < list.length; i++) {
-        if (!meaningful(list[i])) continue;
-        note(list[i]);
-        if (i + 1 < list.length && meaningful(list[i + 1])) note(`${list[i]} ${list[i + 1]}`);
+      for (const id of termsOfCell(cell)) {
+        if (seenBy.get(id) === stamp) continue;
+        seenBy.set(id, stamp);
+        total.add(id);
+        scratch.push(id);
       }
     }
-    partnerTerms.push(Int32Array.from(scratch));
+    partnerTerms.push(scratch.slice());
     partnerTicks.push(ticks);
   }
 
