@@ -22,6 +22,8 @@ const roster = setupRosterStep({
 const discussion = setupDiscussionStep({
   onGenerated() {
     stepper.setStatus('discussion', 'Generated');
+    // The summary learned keywords from the board's decisions: step 2 offers them.
+    void segments.load();
   },
 });
 

@@ -429,6 +429,37 @@ describeInBrowser('sidebar in the preview', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('keywords the summary learned from reviewed rows: Add puts one on the Segments tab', async () => {
+    const { session } = preview;
+    const [header, ...rows] = session.standIn.sheetValues('Partner Roster');
+    const reviewed = header.indexOf('Reviewed') + 1;
+    const letter = String.fromCharCode(64 + reviewed);
+    rows.forEach((_, i) => session.type('Partner Roster', `${letter}${i + 2}`, 'TRUE'));
+    await openStep('discussion');
+    await frame.click('#summary-generate');
+    await frame.waitForSelector('#summary-result:not([hidden])');
+    await openStep('segments');
+    await frame.waitForSelector('#learned:not([hidden])');
+    const add = frame.locator('#learned-list button', { hasText: 'Add' }).first();
+    const label = (await add.getAttribute('aria-label'))!;
+    const [, keyword, segment] = /^Add "(.+)" to (.+)$/.exec(label)!;
+    await expectFits();
+    await shotSidebar('step-2-keywords-to-consider');
+    await add.click();
+    await frame.waitForFunction(
+      (l) =>
+        !Array.from(document.querySelectorAll('#learned-list button')).some(
+          (b) => b.getAttribute('aria-label') === l,
+        ),
+      label,
+    );
+    const tab = session.standIn.sheetValues('Segments');
+    const keywords = tab[0].indexOf('Keywords');
+    const row = tab.find((r) => r[0] === segment)!;
+    expect(String(row[keywords]).split(', ')).toContain(keyword);
+    await expectFits();
+  });
+
   test('a server error shows as a message beside the button, and the button comes back', async () => {
     await openStep('roster');
     preview.session.standIn.failOnCall(1);
