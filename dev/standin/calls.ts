@@ -27,7 +27,7 @@ export const INJECTED_FAULT_MESSAGE =
 // What else the platform is likely to charge for, besides round trips (issue #16; the bench models each with a
 // low and a high constant, dev/live/model.ts). Counted at the add-on boundary, like calls:
 // - cellsRead: cells a Range getter hands back (getValues, getFormulas, getNotes, getBackgrounds,
-//   getDataValidations…: rows × columns of the grid; 1 for getValue, getNote…);
+//   getDataValidations…: rows × columns of the grid; 1 for getValue, getNote…), and Sheet.getSheetValues;
 // - validationCellsRead: the part of those that are data-validation rules (getDataValidation(s));
 // - validationCellsWritten: rules sent one per cell: the grid of setDataValidations; a rule set on a whole range
 //   at once (setDataValidation, insertCheckboxes) is one, whatever the range's size;
@@ -120,7 +120,10 @@ export class CallLog {
     if (!READ.test(method) || RANGE_CONSTRUCTORS.has(method)) return;
     if (this.pending) this.switches += 1;
     this.pending = false;
-    if (className !== 'Range' || !CELL_READ.test(method)) return;
+    // Sheet.getSheetValues hands back a grid of values as Range.getValues does (fact 31).
+    const gridGetter =
+      className === 'Range' ? CELL_READ.test(method) : className === 'Sheet' && method === 'getSheetValues';
+    if (!gridGetter) return;
     const cells = gridCells(result);
     this.cellsRead += cells;
     if (method === 'getDataValidations' || method === 'getDataValidation') this.validationCellsRead += cells;

@@ -26,6 +26,10 @@ export interface Matcher {
   explainCells(cells: readonly unknown[]): SegmentReason[];
   /** explainCells as text: "Funder: grant, foundation · Advisor: advisory board"; '' when none match. */
   explain(cells: readonly unknown[]): string;
+  /** Every keyword (names included), segment by segment in catalogue order: what matchKeywords indexes. */
+  readonly keywords: readonly { readonly segment: number; readonly text: string }[];
+  /** Indexes (into `keywords`) of the keywords matching any of the cells, ascending, each once. */
+  matchKeywords(cells: readonly unknown[]): number[];
 }
 
 /** The keywords that made one segment match. */
@@ -201,5 +205,7 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
         .join(', '),
     explainCells,
     explain: (cells) => reasonsText(explainCells(cells), names),
+    keywords: keywordSegment.map((segment, k) => ({ segment, text: keywordText[k] })),
+    matchKeywords: (cells) => combine(cells, false),
   };
 }

@@ -7,9 +7,8 @@ import type { Matcher } from '../matching';
 import { ColumnKey, columnsByKey, segmentKey, STATUS_IN_LIST } from '../roster/columns';
 import { partnerKey } from '../roster/plan';
 import { STOP_WORDS } from '../stopWords';
-import { cellText, normaliseName } from '../text';
+import { cellText, foldText, normaliseName } from '../text';
 import type { Catalogue } from '../types';
-import { words } from '../words';
 
 /** Reviewed partners a word must be found in, within the segment, to be proposed; and for a keyword to misfire. */
 export const MIN_PARTNERS = 3;
@@ -70,6 +69,13 @@ export interface LearningInput {
 }
 
 const MAX_REMEMBERED_CELLS = 20000;
+/** Above any word id: a phrase's key is its first word's id times this, plus its second's. */
+const PAIR_BASE = 2 ** 24;
+/**
+ * What separates words: anything but a letter or digit. Splitting the folded text gives what words() gives (it
+ * folds letter by letter, which equals folding the whole text), without making each word a character at a time.
+ */
+const NOT_IN_WORD = /[^\p{L}\p{N}]+/u;
 const MAX_REMEMBERED_LENGTH = 500;
 
 /** Grows by doubling; counts by term id. */
@@ -119,25 +125,41 @@ export function learnFromRoster(input: LearningInput): Learning {
   let reviewed = 0;
   let withoutDescriptions = 0;
 
-  // Terms: every meaningful word and two-word phrase, one id each; a partner counts a term once.
-  const termIds = new Map<string, number>();
+  // Terms: every meaningful word and two-word phrase, one id each; a partner counts a term once. A phrase is
+  // found by its two words' ids, so its text is made only the first time it is seen.
   const terms: string[] = [];
-  const idOf = (term: string): number => {
-    let id = termIds.get(term);
+  const wordIds = new Map<string, number>();
+  const pairIds = new Map<number, number>();
+  const wordId = (word: string): number => {
+    let id = wordIds.get(word);
     if (id === undefined) {
       id = terms.length;
-      termIds.set(term, id);
-      terms.push(term);
+      wordIds.set(word, id);
+      terms.push(word);
+    }
+    return id;
+  };
+  const pairId = (first: number, second: number): number => {
+    const key = first * PAIR_BASE + second;
+    let id = pairIds.get(key);
+    if (id === undefined) {
+      id = terms.length;
+      pairIds.set(key, id);
+      terms.push(`${terms[first]} ${terms[second]}`);
     }
     return id;
   };
   const total = new Counts();
   const seenBy = new Counts(); // stamp: the last partner (1-based) that counted the term
-  const partnerTerms: number[][] = [];
-  const partnerTicks: number[][] = [];
-  // Per segment, per keyword (as typed): suggested and kept / suggested and unticked.
-  const keywordTally = segments.map(() => new Map<string, { kept: number; unticked: number }>());
-  const scratch: number[] = [];
+  // Per segment, how many of its partners have each term: one growing table each (terms are few thousand).
+  const inSegment = segments.map(() => new Counts());
+  // Per keyword of the matcher: suggested its segment and kept / and unticked.
+  const keywords = matcher.keywords;
+  const keptBy = new Int32Array(keywords.length);
+  const untickedBy = new Int32Array(keywords.length);
+  const suggested = new Uint8Array(segments.length);
+  const ticked = new Uint8Array(segments.length);
+  const ticks: number[] = [];
   // Lists repeat their cells ("Funder", the same note pasted down): each distinct text is read once (bounded,
   // as the matcher's memory is).
   const byCell = new Map<string, Int32Array>();
@@ -145,11 +167,17 @@ export function learnFromRoster(input: LearningInput): Learning {
     let ids = byCell.get(cell);
     if (ids !== undefined) return ids;
     const found: number[] = [];
-    const list = words(cell);
-    for (let i = 0; i < list.length; i++) {
-      if (!meaningful(list[i])) continue;
-      found.push(idOf(list[i]));
-      if (i + 1 < list.length && meaningful(list[i + 1])) found.push(idOf(`${list[i]} ${list[i + 1]}`));
+    let before = -1; // the word before, if meaningful
+    for (const word of foldText(cell).split(NOT_IN_WORD)) {
+      if (word === '') continue;
+      if (!meaningful(word)) {
+        before = -1;
+        continue;
+      }
+      const id = wordId(word);
+      found.push(id);
+      if (before >= 0) found.push(pairId(before, id));
+      before = id;
     }
     ids = Int32Array.from(found);
     if (byCell.size < MAX_REMEMBERED_CELLS && cell.length <= MAX_REMEMBERED_LENGTH) byCell.set(cell, ids);
@@ -170,67 +198,52 @@ export function learnFromRoster(input: LearningInput): Learning {
       continue;
     }
     reviewed++;
-    const ticks: number[] = [];
+    ticks.length = 0;
     for (let s = 0; s < segmentCols.length; s++) {
       const c = segmentCols[s];
       if (c !== undefined && row[c - 1] === true) {
         ticks.push(s);
+        ticked[s] = 1;
         result[s].ticked++;
       }
     }
 
-    // How today's keywords fare on this partner.
-    const reasons = matcher.explainCells(cells);
-    for (const reason of reasons) {
-      const kept = ticks.includes(reason.segment);
-      const tally = result[reason.segment];
-      if (kept) tally.kept++;
-      else tally.unticked++;
-      for (const keyword of reason.keywords) {
-        const byKeyword = keywordTally[reason.segment];
-        let entry = byKeyword.get(keyword);
-        if (!entry) byKeyword.set(keyword, (entry = { kept: 0, unticked: 0 }));
-        if (kept) entry.kept++;
-        else entry.unticked++;
-      }
+    // How today's keywords fare on this partner: each matching keyword, and each segment they suggest.
+    for (const k of matcher.matchKeywords(cells)) {
+      const s = keywords[k].segment;
+      if (ticked[s]) keptBy[k]++;
+      else untickedBy[k]++;
+      if (suggested[s]) continue;
+      suggested[s] = 1;
+      if (ticked[s]) result[s].kept++;
+      else result[s].unticked++;
     }
-    for (const s of ticks) if (!reasons.some((r) => r.segment === s)) result[s].neverSuggested++;
+    for (const s of ticks) if (!suggested[s]) result[s].neverSuggested++;
+    suggested.fill(0);
 
-    // The partner's terms, each once. A phrase never spans two cells, as in matching.
+    // The partner's terms, each once (a phrase never spans two cells, as in matching), counted for the
+    // segments it is ticked into.
     const stamp = reviewed;
-    scratch.length = 0;
     for (const cell of cells) {
       for (const id of termsOfCell(cell)) {
         if (seenBy.get(id) === stamp) continue;
         seenBy.set(id, stamp);
         total.add(id);
-        scratch.push(id);
+        for (const s of ticks) inSegment[s].add(id);
       }
     }
-    partnerTerms.push(scratch.slice());
-    partnerTicks.push(ticks);
+    for (const s of ticks) ticked[s] = 0;
   }
 
   if (reviewed >= MIN_PARTNERS) {
-    // Per segment, how many of its partners have each term (only terms found in enough partners overall).
-    const inSegment = segments.map(() => new Map<number, number>());
-    partnerTerms.forEach((ids, p) => {
-      const ticks = partnerTicks[p];
-      if (ticks.length === 0) return;
-      for (const id of ids) {
-        if (total.get(id) < MIN_PARTNERS) continue;
-        for (const s of ticks) {
-          const counts = inSegment[s];
-          counts.set(id, (counts.get(id) ?? 0) + 1);
-        }
-      }
-    });
     segments.forEach((_, s) => {
       const seg = result[s];
       if (seg.ticked < MIN_PARTNERS) return;
       const otherPartners = reviewed - seg.ticked;
       const candidates: Proposal[] = [];
-      for (const [id, n] of inSegment[s]) {
+      const counts = inSegment[s];
+      for (let id = 0; id < terms.length; id++) {
+        const n = counts.get(id);
         if (n < MIN_PARTNERS) continue;
         const others = total.get(id) - n;
         if (others > otherPartners * MAX_SHARE_OF_OTHERS) continue;
@@ -248,13 +261,15 @@ export function learnFromRoster(input: LearningInput): Learning {
     });
   }
 
-  keywordTally.forEach((byKeyword, s) => {
-    result[s].misfires = [...byKeyword]
-      .filter(([, t]) => t.unticked >= MIN_PARTNERS)
-      .map(([keyword, t]) => ({ keyword, unticked: t.unticked, kept: t.kept }))
+  keywords.forEach(({ segment, text }, k) => {
+    if (untickedBy[k] >= MIN_PARTNERS)
+      result[segment].misfires.push({ keyword: text, unticked: untickedBy[k], kept: keptBy[k] });
+  });
+  for (const seg of result) {
+    seg.misfires = seg.misfires
       .sort((a, b) => b.unticked - a.unticked || a.kept - b.kept || (a.keyword < b.keyword ? -1 : 1))
       .slice(0, MAX_PER_SEGMENT);
-  });
+  }
 
   return { reviewed, withoutDescriptions, segments: result };
 }
