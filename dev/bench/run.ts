@@ -58,9 +58,9 @@ const TARGET = {
   refreshCellsShare: 0.05,
   computeMsAt10k: 200,
   partnerSegment10kMs: 250,
-  // Issue #15: the learning adds at most this to the summary's compute at 10,000 partners (about 80 ms before
-  // it), so the summary stays well under computeMsAt10k.
-  learning10kMs: 100,
+  // Issue #15: the learning adds at most this to the summary's compute at 10,000 partners, so the summary (about
+  // 80 ms before it) stays under computeMsAt10k: 200 - 80 = 120 ms.
+  learning10kMs: 120,
   buildModelSecondsAt50k: 180,
   codeJsBytes: 150 * 1000,
 };
