@@ -487,6 +487,10 @@ export class FormulaEngine {
         }
         const value = hf.getCellValue({ sheet: id, row: row - 1, col: column - 1 });
         if (value instanceof DetailedCellError) size = [1, 1];
+        // A one-cell result spills nowhere (its anchor is read as the formula it holds). Kept out, or every read
+        // of an empty cell would look through every such formula: a roster's Check column (XLOOKUP, which may
+        // spill) made reads quadratic, 140 s of stand-in time at a refresh of 50,000 partners.
+        if (size[0] === 1 && size[1] === 1) continue;
         rects.push(sheet.rect(row, column, size[0], size[1]));
       }
       this.spills.set(sheetId, rects);

@@ -111,3 +111,19 @@ describe('Range values', () => {
     expect(sheet.getRange('A1:B2').isBlank()).toBe(true);
   });
 });
+
+describe('formulas of functions that may spill', () => {
+  test('a one-cell XLOOKUP result stays in its cell; a spilling one fills the cells below', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:C1').setValues([['x', 'y', 'z']]);
+    sheet.getRange('A2:C2').setValues([[1, 2, 3]]);
+    sheet.getRange('E1').setFormula('=XLOOKUP("y",A1:C1,A2:C2,0)');
+    sheet.getRange('F1').setFormula('=XLOOKUP("y",A1:C1,A1:C2,0)');
+    expect(sheet.getRange('E1:F3').getValues()).toEqual([
+      [2, 'y'],
+      ['', 2],
+      ['', ''],
+    ]);
+    expect(sheet.getLastRow()).toBe(2);
+  });
+});
