@@ -35,6 +35,8 @@ export function setupDiscussionStep(events: { onGenerated(report: SummaryReport)
       ['Managed unlike their segment', report.mismatches],
       ['No segment', report.unsegmented],
     ];
+    if (report.groupSplit !== null) stats.push(['Split in the group exercise', report.groupSplit]);
+    if (report.notAPartner !== null) stats.push(['Not a partner, for someone', report.notAPartner]);
     if (report.boardNotesKept > 0) stats.push(['Board notes kept', report.boardNotesKept]);
     renderStats(byId('summary-stats'), stats);
     byId('summary-result').hidden = false;

@@ -1,8 +1,9 @@
-// The Partner Segments sidebar: four steps (Partner list → Segments → Roster → Discussion) over the server
+// The Partner Segments sidebar: five steps (Partner list → Segments → Roster → Discussion → Group exercise) over the server
 // functions in src/api.ts. Each step lives in its own module; this file loads the overview and wires them up.
 import type { Overview } from '../src/api';
 import { byId } from './dom';
 import { setupDiscussionStep } from './discussionStep';
+import { setupExerciseStep } from './exerciseStep';
 import { setupListStep } from './listStep';
 import { setupRosterStep } from './rosterStep';
 import { setupSegmentsStep } from './segmentsStep';
@@ -27,6 +28,12 @@ const discussion = setupDiscussionStep({
   },
 });
 
+const exercise = setupExerciseStep({
+  onSetUp(report) {
+    stepper.setStatus('exercise', `${report.participants.length} participants`);
+  },
+});
+
 const segments = setupSegmentsStep((view) => {
   stepper.setStatus('segments', `${view.segments.length} segments`);
 });
@@ -37,6 +44,7 @@ function showOverview(overview: Overview): void {
   discussion.setTab(overview.tabs.summary);
   if (overview.tabs.roster) stepper.setStatus('roster', 'Built');
   if (overview.tabs.summary) stepper.setStatus('discussion', 'Generated');
+  if (overview.tabs.exercise) stepper.setStatus('exercise', 'Set up');
 }
 
 const list = setupListStep({
@@ -68,3 +76,4 @@ byId('roster-next').addEventListener('click', () => stepper.open('discussion', t
 
 void start();
 void segments.load();
+void exercise.load();

@@ -83,4 +83,8 @@ export const server: Server = {
   buildRosterFromSidebar: () => call('buildRosterFromSidebar', []),
   generateSummaryFromSidebar: () => call('generateSummaryFromSidebar', []),
   showTab: (role) => call('showTab', [role]),
+  getExercise: () => call('getExercise', []),
+  setUpExerciseFromSidebar: (names) => call('setUpExerciseFromSidebar', [names]),
+  previewBringIn: () => call('previewBringIn', []),
+  bringInPicksFromSidebar: () => call('bringInPicksFromSidebar', []),
 };

@@ -1,9 +1,9 @@
-// The four steps as an accordion (WAI-ARIA pattern): each heading holds a button with aria-expanded that opens
+// The five steps as an accordion (WAI-ARIA pattern): each heading holds a button with aria-expanded that opens
 // its panel; one step is open at a time so the sidebar stays short. Enter/Space work because these are real
 // buttons; Up/Down/Home/End move between the step headings.
 import { byId } from './dom';
 
-export const STEPS = ['list', 'segments', 'roster', 'discussion'] as const;
+export const STEPS = ['list', 'segments', 'roster', 'discussion', 'exercise'] as const;
 export type StepId = (typeof STEPS)[number];
 
 export interface Stepper {

@@ -5,7 +5,7 @@
 
 import type { RosterStats } from './core/roster/plan';
 
-export type TabRole = 'list' | 'segments' | 'roster' | 'summary';
+export type TabRole = 'list' | 'segments' | 'roster' | 'summary' | 'exercise';
 
 export interface ListColumnView {
   /** 1-based sheet column. */
@@ -90,6 +90,42 @@ export interface SummaryReport {
   mismatches: number;
   unsegmented: number;
   boardNotesKept: number;
+  /** Partners the segmentation exercise split on (null without the exercise tab). */
+  groupSplit: number | null;
+  /** Partners someone picked Not a partner for in the exercise (null without the exercise tab). */
+  notAPartner: number | null;
+}
+
+/** What setting up the segmentation exercise did. */
+export interface ExerciseReport {
+  exerciseSheet: string;
+  /** Every participant on the tab, in column order. */
+  participants: string[];
+  newParticipants: number;
+  partners: number;
+  newPartners: number;
+  /** Rows kept for partners no longer In list (or Excluded) in the roster. */
+  leftRoster: number;
+}
+
+/** The exercise tab, for the sidebar: its name (null before set-up) and participants. */
+export interface ExerciseView {
+  exerciseSheet: string | null;
+  participants: string[];
+}
+
+/** What bringing the group's picks into the roster will do (done: false) or did (done: true). */
+export interface BringInReport {
+  agreed: number;
+  ticks: number;
+  primaries: number;
+  alreadyTicked: number;
+  otherPrimary: number;
+  notAPartner: number;
+  noMajority: number;
+  /** The confirmation's question, or what was done, in words. */
+  message: string;
+  done: boolean;
 }
 
 /** The server functions the sidebar may call. */
@@ -105,4 +141,8 @@ export interface ServerFunctions {
   buildRosterFromSidebar(): RosterReport;
   generateSummaryFromSidebar(): SummaryReport;
   showTab(role: TabRole): void;
+  getExercise(): ExerciseView;
+  setUpExerciseFromSidebar(names: string): ExerciseReport;
+  previewBringIn(): BringInReport;
+  bringInPicksFromSidebar(): BringInReport;
 }

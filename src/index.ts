@@ -38,6 +38,16 @@ global.menuGenerateSummary = function () {
   menu.generateSummaryFromMenu();
 };
 
+/** Extensions › Partner Segments › Set up the segmentation exercise. */
+global.menuSetUpExercise = function () {
+  menu.setUpExerciseFromMenu();
+};
+
+/** Extensions › Partner Segments › Bring the group's picks into the roster. */
+global.menuBringInPicks = function () {
+  menu.bringInPicksFromMenu();
+};
+
 /** Extensions › Partner Segments › Turn PARTNER_SEGMENT into values. */
 global.menuFormulasToValues = function () {
   menu.formulasToValuesFromMenu();
@@ -127,4 +137,16 @@ global.generateSummaryFromSidebar = function () {
 };
 global.showTab = function (role: unknown) {
   sidebar.showTab(role);
+};
+global.getExercise = function () {
+  return sidebar.getExercise();
+};
+global.setUpExerciseFromSidebar = function (names: unknown) {
+  return sidebar.setUpExerciseFromSidebar(names);
+};
+global.previewBringIn = function () {
+  return sidebar.previewBringIn();
+};
+global.bringInPicksFromSidebar = function () {
+  return sidebar.bringInPicksFromSidebar();
 };

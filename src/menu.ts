@@ -1,6 +1,7 @@
 // Menu handlers: run the work, then tell the user in plain words. Nothing here runs from onOpen but the menu.
 // https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
 import { buildRoster } from './sheets/buildRoster';
+import { bringInPicks, previewBringIn, setUpExercise } from './sheets/exerciseSheet';
 import { UserError } from './sheets/errors';
 import { formulasToValues } from './sheets/formulasToValues';
 import { generateSummary } from './sheets/summarySheet';
@@ -14,6 +15,8 @@ export function buildMenu(_e?: { authMode?: GoogleAppsScript.Script.AuthMode }):
     .addItem('Open sidebar', 'showSidebar')
     .addItem('Build or refresh roster', 'menuBuildRoster')
     .addItem('Generate discussion summary', 'menuGenerateSummary')
+    .addItem('Set up the segmentation exercise', 'menuSetUpExercise')
+    .addItem("Bring the group's picks into the roster", 'menuBringInPicks')
     .addSeparator()
     .addItem('Turn PARTNER_SEGMENT into values', 'menuFormulasToValues')
     .addItem('Help', 'menuHelp')
@@ -70,6 +73,47 @@ export function generateSummaryFromMenu(): void {
   });
 }
 
+export function setUpExerciseFromMenu(): void {
+  reporting(() => {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.prompt(
+      'Set up the segmentation exercise',
+      "Type the participants' names (2 to 30), separated by commas. Running it again adds new names and " +
+        'new partners and keeps every pick.',
+      ui.ButtonSet.OK_CANCEL,
+    );
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    const result = setUpExercise(answer.getResponseText());
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.getSheetByName(result.exerciseSheet)?.activate();
+    ss.toast(
+      `${plural(result.partners, 'partner')}, ${plural(result.participants.length, 'participant')} ` +
+        `(${result.newParticipants} new, ${result.newPartners} new partners). Share the spreadsheet: each ` +
+        'person picks in their own column.',
+      'Segmentation exercise ready',
+      8,
+    );
+  });
+}
+
+export function bringInPicksFromMenu(): void {
+  reporting(() => {
+    const ui = SpreadsheetApp.getUi();
+    const preview = previewBringIn();
+    if (preview.ticks === 0 && preview.primaries === 0) {
+      ui.alert(TITLE, preview.message, ui.ButtonSet.OK);
+      return;
+    }
+    if (
+      ui.alert("Bring the group's picks into the roster", preview.message, ui.ButtonSet.YES_NO) !==
+      ui.Button.YES
+    )
+      return;
+    const result = bringInPicks();
+    SpreadsheetApp.getActiveSpreadsheet().toast(result.message, "Group's picks brought in", 8);
+  });
+}
+
 export function formulasToValuesFromMenu(): void {
   reporting(() => {
     const result = formulasToValues(SpreadsheetApp.getActiveSpreadsheet().getActiveRange());
@@ -91,7 +135,9 @@ export function showHelp(): void {
       '1. Extensions › Partner Segments › Open sidebar, and check the partner list it found.\n' +
       '2. Edit the Segments tab: rename, add or remove segments and keywords.\n' +
       '3. Build the roster, then tick segments, choose Primary segment, Level and Managed like.\n' +
-      '4. Generate the discussion summary for the meeting.\n\n' +
+      '4. Generate the discussion summary for the meeting.\n' +
+      '5. Optionally, set up the segmentation exercise: each participant picks segments in their own column, ' +
+      "and the group's majority picks can be brought into the roster.\n\n" +
       'In any cell: =PARTNER_SEGMENT(B2:B, Segments!A:E) suggests segments from text. Your partner list is never changed.',
     SpreadsheetApp.getUi().ButtonSet.OK,
   );

@@ -15,7 +15,11 @@ export const SEGMENT_ID_KEY = 'partnerSegments.segmentId';
  */
 export const FINISHED_KEY = 'partnerSegments.finished';
 
-export type SheetRole = 'segments' | 'roster' | 'summary';
+/** On the Segment Exercise tab (issue #13): its columns (src/core/exercise/model.ts) and its title and header rows. */
+export const EXERCISE_COLUMN_KEY = 'partnerSegments.exerciseColumn';
+export const EXERCISE_ROW_KEY = 'partnerSegments.exerciseRow';
+
+export type SheetRole = 'segments' | 'roster' | 'summary' | 'exercise';
 
 /** The sheets the add-on owns, by role, and the metadata on their rows and columns, from one finder call. */
 export class OwnedSheets {
@@ -73,9 +77,22 @@ export class OwnedSheets {
   }
 
   private along(role: SheetRole, key: string, dimension: 'column' | 'row'): Map<number, DeveloperMetadata> {
-    const out = new Map<number, DeveloperMetadata>();
     const id = this.idOf(role);
-    if (id === undefined) return out;
+    return id === undefined ? new Map<number, DeveloperMetadata>() : this.entriesOnGrid(id, key, dimension);
+  }
+
+  /** Values under `key` on whole columns or rows of the sheet with this grid id: number → value (first wins). */
+  onGrid(id: number, key: string, dimension: 'column' | 'row'): Map<number, string> {
+    const entries = this.entriesOnGrid(id, key, dimension);
+    return new Map([...entries].map(([at, md]) => [at, md.getValue() as string]));
+  }
+
+  private entriesOnGrid(
+    id: number,
+    key: string,
+    dimension: 'column' | 'row',
+  ): Map<number, DeveloperMetadata> {
+    const out = new Map<number, DeveloperMetadata>();
     for (const md of this.metadata) {
       if (md.getKey() !== key) continue;
       const location = md.getLocation();
@@ -85,6 +102,23 @@ export class OwnedSheets {
       if (md.getValue() !== null && !out.has(at)) out.set(at, md);
     }
     return out;
+  }
+
+  /**
+   * The sheet a row mark names as its own: metadata `key` on a whole row whose value is `<mark>@<grid id>` and that
+   * stands on that very grid. A copy of the sheet carries the mark with the original's id, so it never answers.
+   * Found with the location getters only (no call): the sheet, the row and the grid id.
+   */
+  selfMarked(key: string, mark: string): { sheet: Sheet; row: number; gridId: number } | null {
+    for (const md of this.metadata) {
+      if (md.getKey() !== key) continue;
+      const [value, id] = (md.getValue() ?? '').split('@');
+      const range = value === mark ? md.getLocation().getRow() : null;
+      if (range && String(range.getGridId()) === id) {
+        return { sheet: range.getSheet(), row: range.getRow(), gridId: range.getGridId() };
+      }
+    }
+    return null;
   }
 }
 

@@ -43,6 +43,7 @@ export const DEFAULT_NAMES: Record<SheetRole, string> = {
   segments: 'Segments',
   roster: 'Partner Roster',
   summary: 'Discussion Summary',
+  exercise: 'Segment Exercise',
 };
 
 /** "Partner Roster", else "Partner Roster (2)", "(3)", …: the first name no sheet has. */

@@ -1,6 +1,17 @@
 // What the sidebar calls (src/api.ts): each function checks its arguments, does the work through the same
 // modules the menu uses, and returns plain data.
-import type { ListChoice, Overview, RosterReport, SegmentsView, SummaryReport, TabRole } from '../api';
+import type {
+  BringInReport,
+  ExerciseReport,
+  ExerciseView,
+  ListChoice,
+  Overview,
+  RosterReport,
+  SegmentsView,
+  SummaryReport,
+  TabRole,
+} from '../api';
+import * as exercise from './exerciseSheet';
 import { defaultCatalogue, segmentColor } from '../core/catalogue';
 import { describeReading, detectLayout, listColumns, PartnerListError } from '../core/partnerList';
 import { typedText } from '../core/roster/cells';
@@ -39,6 +50,7 @@ export function getOverview(): Overview {
     segments: owned.get('segments')?.getName() ?? null,
     roster: owned.get('roster')?.getName() ?? null,
     summary: owned.get('summary')?.getName() ?? null,
+    exercise: owned.get('exercise')?.getName() ?? null,
   };
   try {
     const list = readList(ss, ownedIds);
@@ -311,6 +323,26 @@ export function removeKeyword(rawId: unknown, rawKeyword: unknown): SegmentsView
   });
 }
 
+export function getExercise(): ExerciseView {
+  return exercise.getExercise();
+}
+
+/** The names as the facilitator typed them: one text, one name per line or separated by commas. */
+export function setUpExerciseFromSidebar(rawNames: unknown): ExerciseReport {
+  if (typeof rawNames !== 'string') throw new UserError("The participants' names must be text.");
+  if (rawNames.length > 10_000)
+    throw new UserError("The participants' names are too long (at most 10,000 characters in all).");
+  return exercise.setUpExercise(rawNames);
+}
+
+export function previewBringIn(): BringInReport {
+  return exercise.previewBringIn();
+}
+
+export function bringInPicksFromSidebar(): BringInReport {
+  return exercise.bringInPicks();
+}
+
 export function buildRosterFromSidebar(): RosterReport {
   const r = buildRoster();
   return { rosterSheet: r.rosterSheet, listSummary: r.listSummary, firstBuild: r.firstBuild, ...r.stats };
@@ -321,7 +353,13 @@ export function generateSummaryFromSidebar(): SummaryReport {
 }
 
 export function showTab(rawRole: unknown): void {
-  const role: TabRole = oneOfArg(rawRole, 'The tab', ['list', 'segments', 'roster', 'summary'] as const);
+  const role: TabRole = oneOfArg(rawRole, 'The tab', [
+    'list',
+    'segments',
+    'roster',
+    'summary',
+    'exercise',
+  ] as const);
   const ss = active();
   if (role === 'list') {
     const saved = loadListSettings();
@@ -333,7 +371,11 @@ export function showTab(rawRole: unknown): void {
   const sheet = findOwnedSheets(ss).get(role);
   if (!sheet)
     throw new UserError(
-      role === 'summary' ? 'Generate the discussion summary first.' : 'Build the roster first.',
+      role === 'summary'
+        ? 'Generate the discussion summary first.'
+        : role === 'exercise'
+          ? 'Set up the segmentation exercise first.'
+          : 'Build the roster first.',
     );
   sheet.activate();
 }

@@ -10,6 +10,8 @@ import {
   type SummaryPlan,
 } from '../core/summary/layout';
 import { cellText } from '../core/text';
+import { exerciseEvidence } from '../core/summary/exercise';
+import { findExercise, readExerciseRowsOf } from './exerciseSheet';
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, markFinished, SEGMENT_ID_KEY } from './metadata';
@@ -43,6 +45,11 @@ export function generateSummary(): SummaryReport {
     const rosterColumns = columnsByKey(keys);
     const segmentsSheetName = segmentsSheet.getName();
     const learned = learnForSummary(ss, catalogue, values, keys, segmentsSheetName);
+    const exerciseTab = findExercise(owned);
+    const exercise = exerciseTab ? readExerciseRowsOf(exerciseTab, owned, catalogue) : null;
+    const fromExercise = exercise
+      ? exerciseEvidence(exercise.rows, exercise.participants, exercise.choices)
+      : null;
 
     const existing = owned.get('summary');
     const area = existing ? existing.getDataRange() : null;
@@ -66,6 +73,7 @@ export function generateSummary(): SummaryReport {
         boardNotes,
         boardNoteFormulas,
         learning: learned.section,
+        exercise: fromExercise,
       });
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));
@@ -95,6 +103,8 @@ export function generateSummary(): SummaryReport {
       mismatches: rows.filter((r) => managedFits(r, catalogue.segments) === false).length,
       unsegmented: rows.filter((r) => r.segments.length === 0).length,
       boardNotesKept: boardNotes.size,
+      groupSplit: fromExercise ? fromExercise.splitCount : null,
+      notAPartner: fromExercise ? fromExercise.notAPartnerCount : null,
     };
   });
 }

@@ -16,6 +16,8 @@ test('onOpen in AuthMode.NONE builds the add-on menu and touches no data', () =>
     'Open sidebar',
     'Build or refresh roster',
     'Generate discussion summary',
+    'Set up the segmentation exercise',
+    "Bring the group's picks into the roster",
     'Turn PARTNER_SEGMENT into values',
     'Help',
   ]);

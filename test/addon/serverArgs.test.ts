@@ -8,7 +8,7 @@ const MB = 'x'.repeat(1024 * 1024);
 /** What google.script.run can carry that is not the text or object a function expects. */
 const NOT_TEXT: unknown[] = [42, 0, true, null, undefined, {}, [], ['Contractor'], { name: 'Contractor' }];
 const NOT_AN_OBJECT: unknown[] = [42, true, null, undefined, 'Partners', [], [{ sheet: 'Partners' }]];
-const TABS = 'The tab must be one of: list, segments, roster, summary.';
+const TABS = 'The tab must be one of: list, segments, roster, summary, exercise.';
 
 const LIST = [
   ['Organization', 'Partner ID', 'Type', 'Notes'],
@@ -307,6 +307,10 @@ describe('before anything is built', () => {
     expectRefused(s, addon, 'showTab', ['roster'], 'Build the roster first.');
     expectRefused(s, addon, 'showTab', ['summary'], 'Generate the discussion summary first.');
     expectRefused(s, addon, 'generateSummaryFromSidebar', [], /^Build the roster first/);
+    expectRefused(s, addon, 'showTab', ['exercise'], 'Set up the segmentation exercise first.');
+    expectRefused(s, addon, 'setUpExerciseFromSidebar', ['Ann, Bob'], /^Build the roster first/);
+    expectRefused(s, addon, 'previewBringIn', [], /^Build the roster first/);
+    expectRefused(s, addon, 'bringInPicksFromSidebar', [], /^Build the roster first/);
   });
 
   // editSegments checks against the defaults before it makes the tab: a refused edit leaves nothing behind.
@@ -325,6 +329,36 @@ describe('before anything is built', () => {
   test('adding a segment the defaults already have makes no Segments tab', () => {
     const { s, addon } = fresh();
     expectRefused(s, addon, 'addSegment', ['Funder'], 'There is already a segment named "Funder".');
+  });
+});
+
+describe('setUpExerciseFromSidebar', () => {
+  const doc = shared();
+
+  test.each(NOT_TEXT.map((a) => [(JSON.stringify(a) ?? 'undefined').slice(0, 24), a]))(
+    'refuses %s',
+    (_, names) => expectRefused(doc.s, doc.addon, 'setUpExerciseFromSidebar', [names], /must be text/),
+  );
+
+  test.each([
+    ['a megabyte', MB, /too long/],
+    ['no names', ' , \n ;', /^Type the names of at least 2 participants/],
+    ['one name', 'Ann', /^Type the names of at least 2 participants/],
+    [
+      '31 names',
+      Array.from({ length: 31 }, (_, i) => `P${i}`).join(','),
+      /at most 30 participants; that would make 31/,
+    ],
+    ['a name twice', 'Ann, Bob, ann', /^"Ann" is typed twice\.$/],
+    ['a long name', `Ann, ${'b'.repeat(61)}`, /too long for a name \(61 characters; at most 60\)/],
+    ['a control character', 'Ann, B\u0007ob', /control characters/],
+  ])('refuses %s', (_, names, message) =>
+    expectRefused(doc.s, doc.addon, 'setUpExerciseFromSidebar', [names], message),
+  );
+
+  test('bringing picks in before set-up says to set it up', () => {
+    expectRefused(doc.s, doc.addon, 'previewBringIn', [], /^Set up the segmentation exercise first/);
+    expectRefused(doc.s, doc.addon, 'bringInPicksFromSidebar', [], /^Set up the segmentation exercise first/);
   });
 });
 

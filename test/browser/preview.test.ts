@@ -3,7 +3,14 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../dev/preview/server';
-import { afterRedraw, describeInBrowser, launchBrowser, readGrid, SCREENSHOTS } from './browser';
+import {
+  afterRedraw,
+  describeInBrowser,
+  launchBrowser,
+  readGrid,
+  SCREENSHOTS,
+  sidebarFrame,
+} from './browser';
 
 jest.setTimeout(30_000);
 
@@ -41,6 +48,8 @@ describeInBrowser('the local preview', () => {
       'Open sidebar',
       'Build or refresh roster',
       'Generate discussion summary',
+      'Set up the segmentation exercise',
+      "Bring the group's picks into the roster",
       'Turn PARTNER_SEGMENT into values',
       'Help',
     ]);
@@ -85,5 +94,56 @@ describeInBrowser('the local preview', () => {
     expect(grid[1][0].text).toBe([...names].sort((a, b) => b.localeCompare(a))[0]);
     await page.locator('#grid-area').evaluate((area) => area.scrollTo(300, 0));
     await page.screenshot({ path: join(SCREENSHOTS, 'preview-sorted-roster.png') });
+  });
+
+  test('sets up the segmentation exercise, and participants pick from their dropdowns on its tab', async () => {
+    await runMenuItem('Build or refresh roster'); // a refresh when the test above built it
+    await runMenuItem('Open sidebar');
+    const frame = await sidebarFrame(page);
+    await frame.waitForSelector('#step-exercise-toggle');
+    await frame.click('#step-exercise-toggle');
+    await frame.fill('#exercise-names', 'Ann, Bob, Cy');
+    await afterRedraw(page, () => frame.click('#exercise-set-up'));
+    await frame.waitForSelector('#exercise-result:not([hidden])');
+    await afterRedraw(page, () => page.click('#tabs button[data-sheet="Segment Exercise"]'));
+    let grid = await readGrid(page);
+    const headerRow = grid.findIndex((row) => row[0].text === 'Partner');
+    const header = grid[headerRow].map((cell) => cell.text);
+    expect(header.slice(0, 9)).toEqual([
+      'Partner',
+      'ID',
+      'About',
+      'Roster',
+      'Picks',
+      'Agreement',
+      'Ann',
+      'Bob',
+      'Cy',
+    ]);
+    const at = (name: string) => header.indexOf(name);
+    const first = grid[headerRow + 1];
+    expect(first[at('Agreement')].text).toBe('No picks yet');
+    // Each participant picks in their own column, from the dropdown.
+    const options = await page
+      .locator(`#grid td[data-a1="${first[at('Ann')].a1}"] select option`)
+      .allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['Funder', 'Advisor', 'Not a partner', "Don't know"]));
+    for (const [person, choice] of [
+      ['Ann', 'Funder'],
+      ['Bob', 'Funder'],
+      ['Cy', 'Advisor'],
+    ]) {
+      await afterRedraw(page, () =>
+        page.selectOption(`#grid td[data-a1="${first[at(person)].a1}"] select`, choice),
+      );
+    }
+    grid = await readGrid(page);
+    expect(grid[headerRow + 1][at('Picks')].text).toBe('3');
+    expect(grid[headerRow + 1][at('Agreement')].text).toBe('Split: Advisor 1, Funder 2');
+    // The split row stands out (conditional formatting), the others do not.
+    expect(grid[headerRow + 1][0].background).toBe('rgb(252, 232, 178)');
+    expect(grid[headerRow + 2][0].background).toBe('rgb(255, 255, 255)');
+    expect(grid.find((row) => row[0].text === 'Partners the group split on')?.[1].text).toBe('1');
+    await page.screenshot({ path: join(SCREENSHOTS, 'preview-segment-exercise.png') });
   });
 });

@@ -53,7 +53,7 @@ describeInBrowser('sidebar in the preview', () => {
         return open === expanded && expanded === shown ? 'ok' : `${section.id}: ${open}/${expanded}/${shown}`;
       }),
     );
-    expect(steps).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(steps).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
   };
   /** Tabs to an element; every stop on the way shows a focus ring. */
   const tabToWithRings = async (target: string) => expect(await tabTo(page, frame, target)).toEqual([]);
@@ -250,6 +250,30 @@ describeInBrowser('sidebar in the preview', () => {
     await expectFits();
     await shotSidebar('step-4-discussion');
     await page.waitForSelector('#tabs button[data-sheet="Discussion Summary"]');
+
+    // Step 5: names refused in plain words under the box, then the exercise set up and the picks brought in.
+    await openStep('exercise');
+    await frame.fill('#exercise-names', 'Ann');
+    await frame.click('#exercise-set-up');
+    await expectErrorUnder('#exercise-error', '#exercise-form .actions', /at least 2 participants/);
+    await frame.fill('#exercise-names', `Ann\nBob\n${HTML_NAME}`);
+    await frame.click('#exercise-set-up');
+    await frame.waitForSelector('#exercise-result:not([hidden])');
+    expect(await frame.isHidden('#exercise-error')).toBe(true);
+    expect(await frame.textContent('#exercise-summary')).toMatch(
+      /^Segment Exercise is ready: \d+ partners, 3 participants/,
+    );
+    expect(await frame.textContent('#exercise-set-up')).toBe('Update the segmentation exercise');
+    expect(await frame.isVisible('#exercise-show-tab')).toBe(true);
+    await page.waitForSelector('#tabs button[data-sheet="Segment Exercise"]');
+    await expectFits();
+    await shotSidebar('step-5-exercise');
+    await frame.click('#exercise-bring-in');
+    await frame.waitForSelector('#exercise-confirm:not([hidden])');
+    expect(await frame.textContent('#exercise-confirm-text')).toMatch(/nothing to bring in/);
+    expect(await frame.isHidden('#exercise-confirm-yes')).toBe(true);
+    await frame.click('#exercise-confirm-no');
+    expect(await frame.isHidden('#exercise-confirm')).toBe(true);
   });
 
   test('a second tick in the roster makes the row stand out, and a single one does not', async () => {

@@ -7,7 +7,8 @@ import { ColumnKey, segmentKey, STATUS_EXCLUDED } from '../roster/columns';
 import { typedText } from '../roster/cells';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue } from '../types';
-import { evidenceFor, QUESTIONS, type BoardRow } from './evidence';
+import { evidenceFor, QUESTIONS, type BoardRow, type Evidence } from './evidence';
+import { TITLE_QUESTION, type ExerciseEvidence } from './exercise';
 import type { SectionRow } from './learning';
 
 export const BOARD_NOTES = 'Board notes';
@@ -30,6 +31,8 @@ export interface SummaryInput {
   boardNoteFormulas?: ReadonlySet<number>;
   /** What the board's decisions teach the keywords (learning.ts's learningSection), after the questions. */
   learning?: readonly SectionRow[];
+  /** The segmentation exercise's evidence (./exercise.ts), when the spreadsheet has the exercise tab. */
+  exercise?: ExerciseEvidence | null;
 }
 
 export interface SummaryPlan {
@@ -162,17 +165,30 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     ),
   );
   const evidence = evidenceFor(input.rows, catalogue);
+  const extra: (Evidence | undefined)[] = [input.exercise?.split];
   QUESTIONS.forEach((q, i) => {
     add();
     styled('question', add(q), 1, width);
     const { lines, more } = evidence[i];
-    if (lines.length === 0) add('Nothing to show yet.');
+    const also = extra[i];
+    if (lines.length === 0 && !also?.lines.length) add('Nothing to show yet.');
     for (const line of lines) add(typedText(`• ${line}`));
     if (more > 0) add(`and ${more} more: filter the roster's Check column`);
+    for (const line of also?.lines ?? []) add(typedText(`• ${line}`));
+    if (also && also.more > 0) add(`and ${also.more} more: see the Agreement column of the exercise tab`);
     const note = input.boardNotes.get(i) ?? '';
     // A note kept from a formula people typed is written back as that formula; any other text stays text.
     notesRows.push(add(BOARD_NOTES, input.boardNoteFormulas?.has(i) ? note : typedText(note)));
   });
+  if (input.exercise) {
+    // The seed's title question, from the exercise's Not a partner picks.
+    add();
+    styled('question', add(TITLE_QUESTION), 1, width);
+    const { lines, more } = input.exercise.notAPartner;
+    if (lines.length === 0) add('Nobody has picked Not a partner in the segmentation exercise yet.');
+    for (const line of lines) add(typedText(`• ${line}`));
+    if (more > 0) add(`and ${more} more: see the exercise tab`);
+  }
   if (input.learning) {
     add();
     for (const row of input.learning) {
