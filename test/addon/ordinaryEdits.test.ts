@@ -13,6 +13,7 @@ import {
   SEGMENTS,
   setUp,
   SUMMARY,
+  notesCell,
   type RosterRow,
 } from './helpers';
 
@@ -350,5 +351,22 @@ describe('8. the discussion summary and what people add to it', () => {
     expect(report.summarySheet).toBe('Discussion Summary (2)');
     expect(s.sheetValues(SUMMARY)).toEqual([['']]);
     expect(s.sheetNames()).toContain('Discussion Summary (2)');
+  });
+});
+
+describe('extra: an edited "Board notes" label', () => {
+  test('keeps its note when the summary is generated again', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    generate(addon);
+    const cell = notesCell(s, 0);
+    s.typeInto(SUMMARY, cell, 'Talk to Acme about the advisory role');
+    s.typeInto(SUMMARY, cell.replace('B', 'A'), 'Notes from the March board');
+    const other = notesCell(s, 2);
+    s.typeInto(SUMMARY, other, 'Plan a review');
+    s.typeInto(SUMMARY, other.replace('B', 'A'), 'Our thoughts');
+    generate(addon);
+    expect(s.value(SUMMARY, notesCell(s, 0))).toBe('Talk to Acme about the advisory role');
+    expect(s.value(SUMMARY, notesCell(s, 2))).toBe('Plan a review');
   });
 });

@@ -49,25 +49,44 @@ export interface SummaryPlan {
 export type CellStyle = 'title' | 'heading' | 'tableHeader' | 'question' | 'notesLabel' | 'notes';
 
 /**
- * Reads the Board notes of an earlier summary: the first "Board notes" row after each question's text. A note
- * people typed as a formula is kept as that formula (`formulas` is getFormulas of the same range).
+ * Reads the Board notes of an earlier summary: under each question's text, the row labelled "Board notes"; a
+ * label people edited ("Notes from the March board", "Our thoughts") still holds its note: then the row of the
+ * question's block whose label mentions notes, else its last row with something in column B. A note people
+ * typed as a formula is kept as that formula (`formulas` is getFormulas of the same range).
  */
 export function readBoardNotes(
   values: readonly unknown[][],
   formulas: readonly string[][] = [],
 ): Map<number, string> {
   const notes = new Map<number, string>();
-  let question = -1;
-  for (const row of values) {
+  // Each question's block: its rows up to the next question (or the end).
+  // Each question's block: its rows up to the next blank row (evidence, then the notes row), or question.
+  // The "Board notes" label is looked for up to the next question; an edited one only up to a blank row.
+  const blocks: { question: number; rows: number[]; near: number[] }[] = [];
+  let open = false;
+  values.forEach((row, r) => {
     const a = cellText(row[0]).trim();
     const q = QUESTIONS.findIndex((text) => a === text || a.endsWith(text));
-    if (q >= 0) question = q;
-    else if (a === BOARD_NOTES && question >= 0 && !notes.has(question)) {
-      const formula = formulas[values.indexOf(row)]?.[1] ?? '';
-      const text = formula || cellText(row[1]);
-      if (text.trim() !== '') notes.set(question, text);
-      question = -1;
+    const block = blocks[blocks.length - 1];
+    if (q >= 0) {
+      blocks.push({ question: q, rows: [], near: [] });
+      open = true;
+    } else if (block) {
+      block.rows.push(r);
+      if (a === '' && cellText(row[1]).trim() === '' && !formulas[r]?.[1]) open = false;
+      else if (open) block.near.push(r);
     }
+  });
+  const label = (r: number) => cellText(values[r][0]).trim().toLowerCase();
+  const note = (r: number) => formulas[r]?.[1] || cellText(values[r][1]);
+  for (const { question, rows, near } of blocks) {
+    if (notes.has(question)) continue;
+    const withNote = near.filter((r) => note(r).trim() !== '');
+    const at =
+      rows.find((r) => label(r) === BOARD_NOTES.toLowerCase()) ??
+      withNote.find((r) => /\bnotes?\b/.test(label(r))) ??
+      withNote[withNote.length - 1];
+    if (at !== undefined && note(at).trim() !== '') notes.set(question, note(at));
   }
   return notes;
 }
