@@ -7,7 +7,7 @@ import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet, sheetName } from './ownedSheets';
-import { readRosterState, writeRosterPlan } from './rosterSheet';
+import { readRosterState, RowsMovedError, writeRosterPlan } from './rosterSheet';
 import { openSegmentsTab } from './segmentsTab';
 import { saveListSettings } from './settings';
 import { outOfRoom } from './workbookLimit';
@@ -29,66 +29,86 @@ export interface BuildResult {
 export function buildRoster(options: { listSheetName?: string } = {}): BuildResult {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const owned = findOwnedSheets(ss);
-    const list = readList(ss, owned.ids(), options.listSheetName);
-
-    const existing = owned.get('roster') ?? null;
-    const read = existing ? readRosterState(existing, owned) : null;
-    const state = read?.state ?? null;
-    const shownNames = state
-      ? shownSegmentNames(state.values[0] ?? [], state.keys)
-      : new Map<string, string>();
-
-    // Cells a roster of this list needs, about: for the message when the spreadsheet has no room left.
-    const needed = (list.reading.partners.length + 2) * (DEFAULT_SEGMENTS.length + 14) + 1000 * 26;
-    const made: Sheet[] = [];
-    let segmentsSheet: Sheet;
-    let roster: Sheet;
-    let plan: RosterPlan;
-    try {
-      const tab = openSegmentsTab(
-        ss,
-        owned.get('segments'),
-        shownNames,
-        owned.rowEntries('segments', SEGMENT_ID_KEY),
-        owned.isFinished('segments'),
-      );
-      segmentsSheet = tab.sheet;
-      if (tab.made) made.push(tab.sheet);
-      const catalogue = tab.rows.catalogue;
-      const matcher = compileMatcher(catalogue.segments);
-      plan = plainWords(() =>
-        planRoster({
-          catalogue,
-          reading: list.reading,
-          listHasId: list.layout.idColumn !== null,
-          suggest: (descriptions) => matcher.matchCells(descriptions),
-          explain: (descriptions) => matcher.explain(descriptions),
-          state,
-          unfinished: read !== null && !owned.isFinished('roster'),
-        }),
-      );
-      roster = existing ?? createOwnedSheet(ss, 'roster');
-      if (!existing) made.push(roster);
-      writeRosterPlan(roster, plan, read, !owned.isFinished('roster'));
-    } catch (e) {
-      throw outOfRoom(ss, e, made, needed, 'the roster');
+    const first = findOwnedSheets(ss);
+    const list = readList(ss, first.ids(), options.listSheetName);
+    // People sorting the roster between the read and the write: read and plan again (a few times at most).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return refreshOnce(ss, attempt === 1 ? first : findOwnedSheets(ss), list);
+      } catch (e) {
+        if (!(e instanceof RowsMovedError)) throw e;
+        if (attempt === MAX_ATTEMPTS)
+          throw new UserError(
+            'The roster kept moving while it was being refreshed (someone sorting or moving rows?). Nothing of ' +
+              'this refresh was written into its rows; refresh again in a moment.',
+          );
+      }
     }
-    saveListSettings({
-      sheetId: list.sheetId,
-      sheetName: list.sheetName,
-      layout: list.detected ? null : list.layout,
-    });
-
-    return {
-      rosterSheet: sheetName(roster),
-      segmentsSheet: sheetName(segmentsSheet),
-      listSheet: list.sheetName,
-      listSummary: describeReading(list.reading, list.sheetName),
-      firstBuild: state === null,
-      stats: plan.stats,
-    };
   });
+}
+
+const MAX_ATTEMPTS = 3;
+
+function refreshOnce(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  owned: ReturnType<typeof findOwnedSheets>,
+  list: ReturnType<typeof readList>,
+): BuildResult {
+  const existing = owned.get('roster') ?? null;
+  const read = existing ? readRosterState(existing, owned) : null;
+  const state = read?.state ?? null;
+  const shownNames = state ? shownSegmentNames(state.values[0] ?? [], state.keys) : new Map<string, string>();
+
+  // Cells a roster of this list needs, about: for the message when the spreadsheet has no room left.
+  const needed = (list.reading.partners.length + 2) * (DEFAULT_SEGMENTS.length + 14) + 1000 * 26;
+  const made: Sheet[] = [];
+  let segmentsSheet: Sheet;
+  let roster: Sheet;
+  let plan: RosterPlan;
+  try {
+    const tab = openSegmentsTab(
+      ss,
+      owned.get('segments'),
+      shownNames,
+      owned.rowEntries('segments', SEGMENT_ID_KEY),
+      owned.isFinished('segments'),
+    );
+    segmentsSheet = tab.sheet;
+    if (tab.made) made.push(tab.sheet);
+    const catalogue = tab.rows.catalogue;
+    const matcher = compileMatcher(catalogue.segments);
+    plan = plainWords(() =>
+      planRoster({
+        catalogue,
+        reading: list.reading,
+        listHasId: list.layout.idColumn !== null,
+        suggest: (descriptions) => matcher.matchCells(descriptions),
+        explain: (descriptions) => matcher.explain(descriptions),
+        state,
+        unfinished: read !== null && !owned.isFinished('roster'),
+      }),
+    );
+    roster = existing ?? createOwnedSheet(ss, 'roster');
+    if (!existing) made.push(roster);
+    writeRosterPlan(roster, plan, read, !owned.isFinished('roster'));
+  } catch (e) {
+    if (e instanceof RowsMovedError) throw e;
+    throw outOfRoom(ss, e, made, needed, 'the roster');
+  }
+  saveListSettings({
+    sheetId: list.sheetId,
+    sheetName: list.sheetName,
+    layout: list.detected ? null : list.layout,
+  });
+
+  return {
+    rosterSheet: sheetName(roster),
+    segmentsSheet: sheetName(segmentsSheet),
+    listSheet: list.sheetName,
+    listSummary: describeReading(list.reading, list.sheetName),
+    firstBuild: state === null,
+    stats: plan.stats,
+  };
 }
 
 /** Text too long for a cell is the user's to fix: said as it is, not as an internal error. */

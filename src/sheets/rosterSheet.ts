@@ -8,6 +8,7 @@ import { buildRule, buildValidation, ourRuleFormula } from './rules';
 import { newSheetSize } from './ownedSheets';
 import { protectGenerated, readProtection } from './protection';
 import { runs } from '../core/roster/a1';
+import { cellText } from '../core/text';
 import { keepNewerEntries } from '../core/roster/writes';
 import { blockA1, RangeBatch, valuesToLastCell, wholeColumnA1 } from './ranges';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -129,6 +130,14 @@ export function readRosterState(sheet: Sheet, owned: OwnedSheets): RosterRead {
   };
 }
 
+/** The roster's rows moved between the read and the write (people sorted it): plan again from a new read. */
+export class RowsMovedError extends Error {
+  constructor() {
+    super('The roster rows moved while it was being refreshed.');
+    this.name = 'RowsMovedError';
+  }
+}
+
 /**
  * A range now open that a run of ours opened: data rows down from row 2, over columns open to people or made by
  * this run (Sheets widens an open range over a column inserted inside it). Anything else open is the owner's,
@@ -195,14 +204,43 @@ export function writeRosterPlan(
   }));
   const openA1s = runs(plan.openColumns).map(([from, to]) => blockA1(2, from, null, to - from + 1));
   const open = openA1s.map((a1) => batch.add(a1));
+  // Each write into existing rows first re-reads them (one call), with the Partner and ID cells of those rows:
+  // a person may have sorted the roster since the plan's read. Rows that moved stop the write (the caller plans
+  // again); cells people changed meanwhile (Status, carried choices) are kept (the guard).
+  const asRead = plan.rowsAsRead;
+  const rereads = writes.map(({ write }) => {
+    const rows = asRead ? Math.min(write.values.length, asRead.row + asRead.values.length - write.row) : 0;
+    if (!asRead || rows < 1) return null;
+    const first = Math.min(write.column, ...asRead.columns);
+    const last = Math.max(write.column + write.values[0].length - 1, ...asRead.columns);
+    return { first, at: batch.add(blockA1(write.row, first, rows, last - first + 1)) };
+  });
 
   // Metadata before values: a run stopped here leaves columns the next run knows as its own.
   for (const { key, at } of keyed) batch.get(at).addDeveloperMetadata(COLUMN_KEY, key);
-  for (const { write, at } of writes) {
-    const range = batch.get(at);
-    // Guarded cells (Status, choices a rename carries) are compared with the sheet as it is now: one read.
-    range.setValues(write.guard ? keepNewerEntries(write, range.getValues()) : write.values);
-  }
+  writes.forEach(({ write, at }, w) => {
+    const reread = rereads[w];
+    if (!reread || !asRead) {
+      batch.get(at).setValues(write.values);
+      return;
+    }
+    const now = batch.get(reread.at).getValues();
+    const moved = now.some((row, r) =>
+      asRead.columns.some(
+        (c, i) => cellText(row[c - reread.first]) !== asRead.values[write.row - asRead.row + r][i],
+      ),
+    );
+    if (moved) throw new RowsMovedError();
+    const offset = write.column - reread.first;
+    batch.get(at).setValues(
+      write.guard
+        ? keepNewerEntries(
+            write,
+            now.map((row) => row.slice(offset)),
+          )
+        : write.values,
+    );
+  });
   // One rule per block (setDataValidation), not a grid of one rule per cell: what goes over the wire does not
   // grow with the list. Values are left as they are (the reference names no change to them).
   for (const { block, at } of validations) batch.get(at).setDataValidation(buildValidation(block.spec));

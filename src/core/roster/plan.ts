@@ -104,6 +104,12 @@ export interface RosterPlan {
   lastRow: number;
   /** Columns whose data cells people may edit without a warning: theirs, our people-owned ones, and Status. */
   openColumns: number[];
+  /**
+   * The Partner and ID columns of the existing rows as the read found them (final coordinates, rows 2 on): the
+   * writer re-reads them just before writing, so rows people sorted meanwhile are not written as if they had
+   * not moved (null when no write touches an existing row).
+   */
+  rowsAsRead: { row: number; columns: number[]; values: string[][] } | null;
   stats: RosterStats;
 }
 
@@ -236,6 +242,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     partnerRows++;
   }
   const newPartners = reading.partners.filter((p) => !matched.has(p));
+  const keyColumns = idCol ? [partnerCol, idCol] : [partnerCol];
   const lastRow = lastRowNow < 1 ? 1 + newPartners.length : lastRowNow + newPartners.length;
   const firstNewRow = Math.max(lastRowNow, 1) + 1;
 
@@ -575,6 +582,15 @@ export function planRoster(input: RosterInput): RosterPlan {
       }, []),
     lastRow,
     openColumns: slots.flatMap((s, i) => (isOpenToPeople(s.key) ? [i + 1] : [])),
+    rowsAsRead: writes.some((w) => w.row <= lastRowNow)
+      ? {
+          row: FIRST_ROW,
+          columns: keyColumns,
+          values: values
+            .slice(FIRST_ROW - 1, lastRowNow)
+            .map((row) => keyColumns.map((c) => cellText(row[c - 1]))),
+        }
+      : null,
     stats,
   };
 }
