@@ -1,7 +1,7 @@
 // Build or refresh: sheet → read → plan (pure) → write → sheet.
 import { compileMatcher } from '../core/matching';
 import { describeReading } from '../core/partnerList';
-import { shownSegmentNames } from '../core/roster/columns';
+import { headerRowProblem, shownSegmentNames } from '../core/roster/columns';
 import { planRoster, type RosterPlan, type RosterStats } from '../core/roster/plan';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
@@ -57,6 +57,11 @@ function refreshOnce(
   const existing = owned.get('roster') ?? null;
   const read = existing ? readRosterState(existing, owned) : null;
   const state = read?.state ?? null;
+  const moved =
+    existing && state && owned.isFinished('roster')
+      ? headerRowProblem(state.values, state.keys, () => existing.getName())
+      : null;
+  if (moved) throw new UserError(moved);
   const shownNames = state ? shownSegmentNames(state.values[0] ?? [], state.keys) : new Map<string, string>();
 
   // Cells a roster of this list needs, about: for the message when the spreadsheet has no room left.

@@ -225,11 +225,11 @@ export function writeRosterPlan(
       return;
     }
     const now = batch.get(reread.at).getValues();
-    const moved = now.some((row, r) =>
-      asRead.columns.some(
-        (c, i) => cellText(row[c - reread.first]) !== asRead.values[write.row - asRead.row + r][i],
-      ),
-    );
+    // Rows as read from row 2 (a write may start at the header row).
+    const moved = now.some((row, r) => {
+      const read = asRead.values[write.row - asRead.row + r];
+      return read !== undefined && asRead.columns.some((c, i) => cellText(row[c - reread.first]) !== read[i]);
+    });
     if (moved) throw new RowsMovedError();
     const offset = write.column - reread.first;
     batch.get(at).setValues(

@@ -1,6 +1,6 @@
 // Generates the Discussion Summary tab: sheet → read (roster, segments, old Board notes) → plan → write.
 import type { SummaryReport } from '../api';
-import { columnsByKey, shownSegmentNames } from '../core/roster/columns';
+import { columnsByKey, headerRowProblem, shownSegmentNames } from '../core/roster/columns';
 import { boardRows, managedFits } from '../core/summary/evidence';
 import {
   BOARD_NOTES,
@@ -39,6 +39,8 @@ export function generateSummary(): SummaryReport {
       );
     }
     const { keys, values } = readRosterGrid(roster, owned);
+    const moved = owned.isFinished('roster') ? headerRowProblem(values, keys, () => roster.getName()) : null;
+    if (moved) throw new UserError(moved);
     const shown = shownSegmentNames(values[0] ?? [], keys);
     const catalogue = readSegmentsTab(segmentsSheet, shown, owned.rowEntries('segments', SEGMENT_ID_KEY));
     const rows = boardRows(values, keys, catalogue, shown);

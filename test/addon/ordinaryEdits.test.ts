@@ -435,3 +435,37 @@ describe('7. a person sorting a roster without IDs while a refresh runs', () => 
     expect(lost.length).toBeLessThanOrEqual(methods.filter((m) => m === 'Range.setValues').length);
   });
 });
+
+describe("5. the roster's header row moved down or deleted", () => {
+  function refused(addon: LoadedAddon): string {
+    try {
+      build(addon);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'not refused';
+  }
+  const content = (s: StandIn) => JSON.stringify([s.sheetValues(ROSTER), s.sheetFormulas(ROSTER)]);
+
+  test('a title row inserted above it: refused in plain words, nothing changed', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.internal(() => {
+      const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
+      sheet.insertRowBefore(1);
+      sheet.getRange('A1').setValue('Our partners, 2026');
+    });
+    const before = content(s);
+    expect(refused(addon)).toMatch(/header row.*row 2.*row 1/i);
+    expect(content(s)).toBe(before);
+  });
+
+  test('its row 1 deleted: refused in plain words, nothing changed', () => {
+    const { s, addon } = setUp(LIST);
+    build(addon);
+    s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.deleteRow(1));
+    const before = content(s);
+    expect(refused(addon)).toMatch(/header row/i);
+    expect(content(s)).toBe(before);
+  });
+});

@@ -146,3 +146,34 @@ export function columnsByKey(keys: readonly (ColumnKey | null)[]): Map<ColumnKey
   });
   return at;
 }
+
+/**
+ * The roster's header row must be row 1 (the add-on writes headers there and reads partners from row 2): a
+ * title row people inserted above it, or row 1 deleted, would cost entries (a partner's row overwritten by
+ * headers, the old header read as a partner). Returns the plain-words refusal, or null when row 1 holds it.
+ * Row 1 holds it when at least half our fixed columns read their header there (people may have retyped one).
+ */
+export function headerRowProblem(
+  values: readonly unknown[][],
+  keys: readonly (ColumnKey | null)[],
+  sheetName: () => string,
+): string | null {
+  const fixed = keys.flatMap((k, i) => (k && segmentIdOf(k) === null ? [[k as FixedRole, i] as const] : []));
+  if (fixed.length < 3 || values.length === 0) return null;
+  const norm = (v: unknown) => cellText(v).trim().toLowerCase();
+  const matches = (row: readonly unknown[] | undefined) =>
+    fixed.filter(([k, i]) => norm(row?.[i]) === HEADERS[k].toLowerCase()).length;
+  const need = Math.ceil(fixed.length / 2);
+  if (matches(values[0]) >= need) return null;
+  const at = values.slice(1, 11).findIndex((row) => matches(row) >= need);
+  const nothing = 'Nothing was changed.';
+  if (at >= 0)
+    return (
+      `The header row of the ${sheetName()} tab is now in row ${at + 2}; it must be row 1. Delete the rows above it ` +
+      `(or undo the change: Edit › Undo), then try again. ${nothing}`
+    );
+  return (
+    `The ${sheetName()} tab has lost its header row (row 1 should read ${HEADERS.partner}, …, ${HEADERS.status}). ` +
+    `Undo the change (Edit › Undo, or File › Version history), then try again. ${nothing}`
+  );
+}
