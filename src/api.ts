@@ -67,11 +67,21 @@ export interface LearnedKeywordView {
   detail: string;
 }
 
+export interface GoalView {
+  id: string;
+  name: string;
+  /** What success looks like. */
+  success: string;
+}
+
 export interface SegmentsView {
   segments: SegmentView[];
   /** What the last summary proposes that is still to do: keywords to add, misfiring ones to remove. */
   learned: LearnedKeywordView[];
+  /** Lightest first: the order of the rows is the order of depth. */
   levels: { name: string; meaning: string }[];
+  /** The Goals table's goals, by id (a rename keeps the id, and the partners strategic for it). */
+  goals: GoalView[];
   /** The Segments tab's name; null before the first build made it. */
   tab: string | null;
 }
@@ -138,6 +148,8 @@ export interface ServerFunctions {
   removeSegment(id: string): SegmentsView;
   addKeyword(segmentId: string, keyword: string): SegmentsView;
   removeKeyword(segmentId: string, keyword: string): SegmentsView;
+  addGoal(name: string): SegmentsView;
+  renameGoal(id: string, name: string): SegmentsView;
   buildRosterFromSidebar(): RosterReport;
   generateSummaryFromSidebar(): SummaryReport;
   showTab(role: TabRole): void;

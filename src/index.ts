@@ -129,6 +129,12 @@ global.addKeyword = function (segmentId: unknown, keyword: unknown) {
 global.removeKeyword = function (segmentId: unknown, keyword: unknown) {
   return sidebar.removeKeyword(segmentId, keyword);
 };
+global.addGoal = function (name: unknown) {
+  return sidebar.addGoal(name);
+};
+global.renameGoal = function (id: unknown, name: unknown) {
+  return sidebar.renameGoal(id, name);
+};
 global.buildRosterFromSidebar = function () {
   return sidebar.buildRosterFromSidebar();
 };

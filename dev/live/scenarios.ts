@@ -305,7 +305,7 @@ function roundTrip(run: Run): number {
   run.step('tick, untick, choose, exclude', 'edit', () => {
     roster.set('Acme Consulting', 'Advisor', true);
     roster.set('Acme Consulting', 'Managed like', 'Advisor');
-    roster.set('Acme Consulting', 'Level', 'Strategic');
+    roster.set('Acme Consulting', 'Level', 'Collaborating');
     roster.set('Acme Consulting', 'Notes', 'Met in May');
     roster.set('City of Springfield', 'Funder', false);
     roster.set('City of Springfield', 'Reviewed', true);
@@ -351,7 +351,7 @@ function roundTrip(run: Run): number {
   run.same(
     'refresh: ticks, choices and notes kept, following the rename',
     [acme.Contractor, acme[RENAMED], acme['Managed like'], acme.Level, acme.Notes],
-    [true, true, RENAMED, 'Strategic', 'Met in May'],
+    [true, true, RENAMED, 'Collaborating', 'Met in May'],
   );
   const city = roster.row('City of Springfield');
   run.same(

@@ -1,5 +1,7 @@
-// The catalogue the add-on starts from: the seed's segments and the levels of partnership (PRODUCT.md).
-import type { Catalogue, Level, Segment } from './types';
+// The catalogue the add-on starts from: the seed's segments and the levels of partnership (PRODUCT.md); no goals
+// (the organization's own), only the Goals table's hint.
+import { normaliseName } from './text';
+import type { Catalogue, Goal, Level, Segment } from './types';
 
 /** The eight default segments. Names are exact (people type them in formulas); ids never change. */
 export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
@@ -82,13 +84,44 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
   ].map((segment) => Object.freeze({ ...segment, keywords: Object.freeze(segment.keywords) as string[] })),
 );
 
-/** Levels of partnership, after part 2 of the series and the Himmelman continuum. */
+/**
+ * Levels of partnership: the Himmelman continuum (part 2 of the series), lightest to deepest. How closely we work
+ * with a partner; whether our goals depend on it is the Goals table's question, not a level.
+ */
 export const DEFAULT_LEVELS: readonly Level[] = Object.freeze([
   Object.freeze({ name: 'Networking', meaning: 'Exchange information' }),
-  Object.freeze({ name: 'Coordinating', meaning: 'Adjust activities together' }),
+  Object.freeze({ name: 'Coordinating', meaning: 'Adjust activities for a common purpose' }),
   Object.freeze({ name: 'Cooperating', meaning: 'Share resources' }),
-  Object.freeze({ name: 'Strategic', meaning: 'Required to meet our goals; shared risks and rewards' }),
+  Object.freeze({
+    name: 'Collaborating',
+    meaning: "Enhance each other's capacity; share risks, responsibilities and rewards",
+  }),
 ]);
+
+/**
+ * The one line a new Goals table starts with, in its Goal column: a hint, not a goal (the organization's goals
+ * are its own to write). Read as no goal while it stands as written.
+ */
+export const GOALS_HINT = "Type your organization's goals here, one per row (this line is only a hint)";
+
+/** The lighter half of the Levels table: its first ⌊n/2⌋ rows (with an odd count the middle level is in neither). */
+export function lighterLevels(levels: readonly Level[]): Level[] {
+  return levels.slice(0, Math.floor(levels.length / 2));
+}
+
+/** The deepest level: the Levels table's last row (null without levels). */
+export function deepestLevel(levels: readonly Level[]): Level | null {
+  return levels.length ? levels[levels.length - 1] : null;
+}
+
+/** The goal a `Strategic for` cell names, by its current name or the name the roster still uses for it. */
+export function goalNamed(goals: readonly Goal[], text: string): Goal | undefined {
+  const n = normaliseName(text);
+  if (!n) return undefined;
+  return (
+    goals.find((g) => normaliseName(g.name) === n) ?? goals.find((g) => normaliseName(g.rosterName) === n)
+  );
+}
 
 /**
  * Header colours for segments whose Color is blank: light tints, so black header text stays readable
@@ -127,5 +160,6 @@ export function defaultCatalogue(): Catalogue {
   return {
     segments: DEFAULT_SEGMENTS.map((segment) => ({ ...segment, keywords: [...segment.keywords] })),
     levels: DEFAULT_LEVELS.map((level) => ({ ...level })),
+    goals: [],
   };
 }

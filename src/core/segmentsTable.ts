@@ -1,8 +1,8 @@
-// Reads the Segments tab's two tables (or a `segments` range given to PARTNER_SEGMENT) from raw cell values.
-import { isHexColor } from './catalogue';
+// Reads the Segments tab's tables (or a `segments` range given to PARTNER_SEGMENT) from raw cell values.
+import { GOALS_HINT, isHexColor } from './catalogue';
 import { columnsByHeader } from './headerRow';
 import { cellText, collapseSpaces, normaliseName } from './text';
-import type { Level, Segment } from './types';
+import type { Goal, Level, Segment } from './types';
 
 /** A segments or levels table that cannot be read; the message says what is wrong, in plain words. */
 export class SegmentsTableError extends Error {
@@ -22,6 +22,10 @@ interface TableShape<F extends string> {
   fields: Record<string, F>;
   /** What one row is called in messages. */
   rowWord: string;
+  /** A table that may hold no rows (the Goals table starts with its hint only). */
+  mayBeEmpty?: boolean;
+  /** A name that is a hint, not a row: skipped while it stands as written. */
+  hint?: string;
 }
 
 export type SegmentField = keyof Omit<Segment, 'id'>;
@@ -47,6 +51,16 @@ const LEVELS_SHAPE: TableShape<keyof Level> = {
   required: ['Level'],
   fields: { level: 'name', meaning: 'meaning' },
   rowWord: 'level',
+};
+
+const GOALS_SHAPE: TableShape<'name' | 'success'> = {
+  what: 'goals',
+  headers: ['Goal', 'What success looks like'],
+  required: ['Goal'],
+  fields: { goal: 'name', 'what success looks like': 'success' },
+  rowWord: 'goal',
+  mayBeEmpty: true,
+  hint: GOALS_HINT,
 };
 
 function quoteList(names: readonly string[]): string {
@@ -97,7 +111,7 @@ function readRows<F extends string>(grid: unknown[][], shape: TableShape<F>): Re
     }
     record[nameField] = collapseSpaces(record[nameField]);
     const name = record[nameField];
-    if (name === '') continue;
+    if (name === '' || (shape.hint !== undefined && name === shape.hint)) continue;
     const earlier = firstRowOf.get(normaliseName(name));
     if (earlier) {
       throw new SegmentsTableError(
@@ -108,7 +122,7 @@ function readRows<F extends string>(grid: unknown[][], shape: TableShape<F>): Re
     firstRowOf.set(normaliseName(name), { name, row: r + 1 });
     rows.push(record);
   }
-  if (rows.length === 0) {
+  if (rows.length === 0 && !shape.mayBeEmpty) {
     throw new SegmentsTableError(
       `The ${shape.what} range has headers but no ${shape.what} below them: give each ${shape.rowWord} a row with its name in the "${shape.headers[0]}" column.`,
     );
@@ -149,4 +163,17 @@ export function readSegmentsTable(grid: unknown[][]): Segment[] {
 /** Reads a levels table: first row headers Level (required) and Meaning (optional). */
 export function readLevelsTable(grid: unknown[][]): Level[] {
   return readRows(grid, LEVELS_SHAPE).map((row) => ({ name: row.name, meaning: row.meaning }));
+}
+
+/**
+ * Reads a goals table: first row headers Goal (required) and What success looks like (optional). It may hold no
+ * goal (a new one holds only its hint, skipped). Ids are '' here: the sheet layer fills them from metadata.
+ */
+export function readGoalsTable(grid: unknown[][]): Goal[] {
+  return readRows(grid, GOALS_SHAPE).map((row) => ({
+    id: '',
+    name: row.name,
+    success: row.success,
+    rosterName: row.name,
+  }));
 }

@@ -14,15 +14,34 @@ export interface Segment {
   color: string;
 }
 
-/** A level of partnership (Segments tab, table at G1). */
+/**
+ * A level of partnership (Segments tab, the Levels table). The order of the table's rows is the order of depth,
+ * lightest first (Networking … Collaborating by default).
+ */
 export interface Level {
   name: string;
   meaning: string;
 }
 
+/** One of the organization's goals (Segments tab, the Goals table): what strategic partners are required for. */
+export interface Goal {
+  /** Stable id (developer metadata on the Goals row); survives renames. '' when the source has none. */
+  id: string;
+  name: string;
+  /** What success looks like. */
+  success: string;
+  /**
+   * The name the roster's `Strategic for` cells use for this goal: the name it had at the last refresh (kept in
+   * its metadata). Differs from `name` after a rename until the next refresh carries the rename into the roster.
+   */
+  rosterName: string;
+}
+
 export interface Catalogue {
   segments: Segment[];
   levels: Level[];
+  /** The Goals table's goals, in its order; [] when it holds none (a new tab holds only its hint). */
+  goals: Goal[];
 }
 
 /** Where the partner list sits in its sheet. Row and column numbers are 1-based, as in Sheets. */

@@ -5,10 +5,10 @@ import { headerRowProblem, shownSegmentNames } from '../core/roster/columns';
 import { planRoster, type RosterPlan, type RosterStats } from '../core/roster/plan';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
-import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
+import { findOwnedSheets, GOAL_KEY, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet, sheetName } from './ownedSheets';
 import { readRosterState, RowsMovedError, writeRosterPlan } from './rosterSheet';
-import { openSegmentsTab } from './segmentsTab';
+import { openSegmentsTab, recordGoalNames } from './segmentsTab';
 import { saveListSettings } from './settings';
 import { outOfRoom } from './workbookLimit';
 import { UserError } from './errors';
@@ -63,6 +63,8 @@ function refreshOnce(
       : null;
   if (moved) throw new UserError(moved);
   const shownNames = state ? shownSegmentNames(state.values[0] ?? [], state.keys) : new Map<string, string>();
+  // Read before any write: a column the write deletes takes its metadata with it.
+  const goalEntries = owned.rowEntries('segments', GOAL_KEY);
 
   // Cells a roster of this list needs, about: for the message when the spreadsheet has no room left.
   const needed = (list.reading.partners.length + 2) * (DEFAULT_SEGMENTS.length + 14) + 1000 * 26;
@@ -76,6 +78,7 @@ function refreshOnce(
       owned.get('segments'),
       shownNames,
       owned.rowEntries('segments', SEGMENT_ID_KEY),
+      owned.rowEntries('segments', GOAL_KEY),
       owned.isFinished('segments'),
     );
     segmentsSheet = tab.sheet;
@@ -96,6 +99,8 @@ function refreshOnce(
     roster = existing ?? createOwnedSheet(ss, 'roster');
     if (!existing) made.push(roster);
     writeRosterPlan(roster, plan, read, !owned.isFinished('roster'));
+    // Last: the goals' marks learn the names the roster's cells now use (renames carried).
+    if (!tab.made) recordGoalNames(tab.rows, goalEntries);
   } catch (e) {
     if (e instanceof RowsMovedError) throw e;
     throw outOfRoom(ss, e, made, needed, 'the roster');

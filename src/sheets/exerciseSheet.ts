@@ -43,6 +43,7 @@ import {
   EXERCISE_ROW_KEY,
   findOwnedSheets,
   markFinished,
+  GOAL_KEY,
   SEGMENT_ID_KEY,
   type OwnedSheets,
 } from './metadata';
@@ -80,6 +81,7 @@ function readInputs(): Inputs {
     segments,
     shownSegmentNames(rosterGrid.values[0] ?? [], rosterGrid.keys),
     owned.rowEntries('segments', SEGMENT_ID_KEY),
+    owned.rowEntries('segments', GOAL_KEY),
   );
   return { ss, owned, roster, rosterGrid, catalogue };
 }

@@ -10,6 +10,11 @@ export const ROLE_KEY = 'partnerSegments.role';
 export const COLUMN_KEY = 'partnerSegments.column';
 export const SEGMENT_ID_KEY = 'partnerSegments.segmentId';
 /**
+ * On each row of the Segments tab's Goals table: `["<id>","<name>"]`, the goal's stable id and the name the
+ * roster's `Strategic for` cells use for it (updated once a refresh has carried a rename into the roster).
+ */
+export const GOAL_KEY = 'partnerSegments.goal';
+/**
  * On one of our sheets once its first write has landed whole (the value is the role): the last call of that
  * write. Without it, a sheet of ours was left by a stopped run and gets its one-time formats again.
  */

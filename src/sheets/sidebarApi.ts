@@ -22,9 +22,15 @@ import { buildRoster } from './buildRoster';
 import { UserError } from './errors';
 import { readList } from './listSheet';
 import { withDocumentLock } from './lock';
-import { findOwnedSheets, SEGMENT_ID_KEY } from './metadata';
+import { findOwnedSheets, GOAL_KEY, SEGMENT_ID_KEY } from './metadata';
 import { readShownSegmentNames } from './rosterSheet';
-import { defaultSegmentsRows, openSegmentsTab, readSegmentsRows, type SegmentsRows } from './segmentsTab';
+import {
+  addGoalsTable,
+  defaultSegmentsRows,
+  openSegmentsTab,
+  readSegmentsRows,
+  type SegmentsRows,
+} from './segmentsTab';
 import { blockA1, wholeRowA1 } from './ranges';
 import { runs } from '../core/roster/a1';
 import { loadListSettings, saveListSettings } from './settings';
@@ -165,6 +171,7 @@ function view(catalogue: Catalogue, tab: string | null): SegmentsView {
       displayColor: segmentColor(s, i),
     })),
     levels: catalogue.levels.map((l) => ({ name: l.name, meaning: l.meaning })),
+    goals: catalogue.goals.map((g) => ({ id: g.id, name: g.name, success: g.success })),
   };
 }
 
@@ -172,7 +179,12 @@ export function getSegments(): SegmentsView {
   const owned = findOwnedSheets(active());
   const sheet = owned.get('segments');
   const rows = sheet
-    ? readSegmentsRows(sheet, readShownSegmentNames(owned), owned.rowEntries('segments', SEGMENT_ID_KEY))
+    ? readSegmentsRows(
+        sheet,
+        readShownSegmentNames(owned),
+        owned.rowEntries('segments', SEGMENT_ID_KEY),
+        owned.rowEntries('segments', GOAL_KEY),
+      )
     : null;
   // A missing or blank tab: the defaults the next build writes.
   return view(rows ? rows.catalogue : defaultCatalogue(), sheet ? sheet.getName() : null);
@@ -192,17 +204,24 @@ function editSegments(
     // Rows people or the sidebar add take back the id of a roster column still showing their name.
     const shown = readShownSegmentNames(owned);
     const rowIds = owned.rowEntries('segments', SEGMENT_ID_KEY);
+    const goalMarks = owned.rowEntries('segments', GOAL_KEY);
     const existing = owned.get('segments');
-    const read = existing ? readSegmentsRows(existing, shown, rowIds) : null;
+    const read = existing ? readSegmentsRows(existing, shown, rowIds, goalMarks) : null;
     const before = read ?? defaultSegmentsRows();
     const apply = check(before);
     const sheet =
       existing && read
         ? existing
-        : openSegmentsTab(ss, existing, shown, rowIds, owned.isFinished('segments')).sheet;
+        : openSegmentsTab(ss, existing, shown, rowIds, goalMarks, owned.isFinished('segments')).sheet;
     apply(sheet, before);
     // Read back as the next run will see it (rows and ids may have moved): metadata afresh.
-    const after = readSegmentsRows(sheet, shown, findOwnedSheets(ss).rowEntries('segments', SEGMENT_ID_KEY));
+    const marks = findOwnedSheets(ss);
+    const after = readSegmentsRows(
+      sheet,
+      shown,
+      marks.rowEntries('segments', SEGMENT_ID_KEY),
+      marks.rowEntries('segments', GOAL_KEY),
+    );
     return view(after ? after.catalogue : defaultCatalogue(), sheet.getName());
   });
 }
@@ -298,6 +317,34 @@ export function addKeyword(rawId: unknown, rawKeyword: unknown): SegmentsView {
   });
 }
 
+function refuseDuplicateGoal(name: string, rows: SegmentsRows, exceptId?: string): void {
+  const clash = rows.catalogue.goals.find(
+    (g) => g.id !== exceptId && normaliseName(g.name) === normaliseName(name),
+  );
+  if (clash) throw new UserError(`There is already a goal named "${clash.name}".`);
+}
+
+function goalRowOf(id: string, rows: SegmentsRows): number {
+  const row = rows.goalRowOf.get(id);
+  if (!row)
+    throw new UserError(
+      'That goal is no longer on the Segments tab. Reopen the sidebar to see the current list.',
+    );
+  return row;
+}
+
+/** Adds a goal under the last one (over the hint of a new Goals table); a tab without one gets the table first. */
+export function addGoal(rawName: unknown): SegmentsView {
+  const name = textArg(rawName, 'The goal', 200);
+  return editSegments((rows) => {
+    refuseDuplicateGoal(name, rows);
+    return (sheet, at) => {
+      addGoalsTable(sheet, at);
+      sheet.getRange(at.goalsLastRow + 1, at.goalsColumn as number).setValue(typedText(name));
+    };
+  });
+}
+
 /** Removes a keyword (any case or spacing) from a segment's Keywords on the Segments tab. */
 export function removeKeyword(rawId: unknown, rawKeyword: unknown): SegmentsView {
   const id = textArg(rawId, 'The segment', 200);
@@ -341,6 +388,18 @@ export function previewBringIn(): BringInReport {
 
 export function bringInPicksFromSidebar(): BringInReport {
   return exercise.bringInPicks();
+}
+
+/** Renames a goal in its row: its id stays, so the next refresh carries the new name to its partners. */
+export function renameGoal(rawId: unknown, rawName: unknown): SegmentsView {
+  const id = textArg(rawId, 'The goal', 200);
+  const name = textArg(rawName, 'The new name', 200);
+  return editSegments((rows) => {
+    goalRowOf(id, rows);
+    refuseDuplicateGoal(name, rows, id);
+    return (sheet, at) =>
+      sheet.getRange(goalRowOf(id, at), at.goalsColumn as number).setValue(typedText(name));
+  });
 }
 
 export function buildRosterFromSidebar(): RosterReport {

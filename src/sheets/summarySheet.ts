@@ -14,7 +14,7 @@ import { exerciseEvidence } from '../core/summary/exercise';
 import { findExercise, readExerciseRowsOf } from './exerciseSheet';
 import { UserError } from './errors';
 import { withDocumentLock } from './lock';
-import { findOwnedSheets, markFinished, SEGMENT_ID_KEY } from './metadata';
+import { findOwnedSheets, GOAL_KEY, markFinished, SEGMENT_ID_KEY } from './metadata';
 import { createOwnedSheet, newSheetSize, sheetName } from './ownedSheets';
 import { protectGenerated, readProtection } from './protection';
 import { blockA1, RangeBatch } from './ranges';
@@ -42,7 +42,12 @@ export function generateSummary(): SummaryReport {
     const moved = owned.isFinished('roster') ? headerRowProblem(values, keys, () => roster.getName()) : null;
     if (moved) throw new UserError(moved);
     const shown = shownSegmentNames(values[0] ?? [], keys);
-    const catalogue = readSegmentsTab(segmentsSheet, shown, owned.rowEntries('segments', SEGMENT_ID_KEY));
+    const catalogue = readSegmentsTab(
+      segmentsSheet,
+      shown,
+      owned.rowEntries('segments', SEGMENT_ID_KEY),
+      owned.rowEntries('segments', GOAL_KEY),
+    );
     const rows = boardRows(values, keys, catalogue, shown);
     const rosterColumns = columnsByKey(keys);
     const segmentsSheetName = segmentsSheet.getName();

@@ -65,6 +65,7 @@ describe('first build', () => {
       '# Segments',
       'Primary segment',
       'Level',
+      'Strategic for',
       'Managed like',
       'Check',
       'Reviewed',
@@ -138,7 +139,7 @@ describe('refresh', () => {
     build(addon);
     s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Advisor'), 'TRUE');
     s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Notes'), 'Met in May');
-    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Level'), 'Strategic');
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Level'), 'Cooperating');
     s.typeInto(ROSTER, a1(s, 'City of Springfield', 'Funder'), 'FALSE');
     s.typeInto(ROSTER, a1(s, 'City of Springfield', 'Reviewed'), 'TRUE');
     s.typeInto(ROSTER, a1(s, 'Riverside Alliance', 'Status'), 'Excluded');
@@ -154,7 +155,7 @@ describe('refresh', () => {
     expect([acme.Advisor, acme.Notes, acme.Level, acme['# Segments']]).toEqual([
       true,
       'Met in May',
-      'Strategic',
+      'Cooperating',
       2,
     ]);
     const springfield = rows.find((r) => r.Partner === 'City of Springfield')!;
@@ -476,7 +477,7 @@ describe("the user's own conditional formatting", () => {
     build(addon);
     const rules = s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getConditionalFormatRules());
     expect(rules[0].getBooleanCondition()!.getCriteriaValues()).toEqual(['Acme Consulting']);
-    expect(rules).toHaveLength(5);
+    expect(rules).toHaveLength(7);
     expect(s.effectiveBackground(ROSTER, 'A2')).toBe('#00ff00');
   });
 });

@@ -155,7 +155,7 @@ describe('first generation', () => {
     ({ s, addon } = setUp(PARTNERS));
     build(addon);
     // The board has already chosen a level and reviewed a row before the first summary.
-    type(s, 'Bright Fund', 'Level', 'Strategic');
+    type(s, 'Bright Fund', 'Level', 'Cooperating');
     type(s, 'Acme Consulting', 'Level', 'Networking');
     type(s, 'Riverside Alliance', 'Reviewed', 'TRUE');
     generate(addon);
@@ -198,7 +198,7 @@ describe('first generation', () => {
     const { header } = summaryTable(s, 'Segment by level');
     expect(header).toEqual(['Segment', ...levelNames(s), 'No level']);
     expect(tables(s).byLevel).toEqual(expectedTables(s).byLevel);
-    const strategic = header.indexOf('Strategic');
+    const strategic = header.indexOf('Cooperating');
     const funder = tables(s).byLevel.find((r) => r[0] === 'Funder')!;
     expect(funder[strategic]).toBe(1);
   });
@@ -263,7 +263,7 @@ describe('regenerating after the board changed the roster', () => {
     type(s, 'Bright Fund', 'Managed like', 'Advisor');
     type(s, 'City of Springfield', 'Managed like', 'Contractor');
     type(s, 'City of Springfield', 'Primary segment', 'Funder');
-    type(s, 'Acme Consulting', 'Level', 'Strategic');
+    type(s, 'Acme Consulting', 'Level', 'Cooperating');
     type(s, 'Acme Consulting', 'Reviewed', 'TRUE');
     // Status: one partner Excluded by the board, one gone from the list.
     type(s, 'Riverside Alliance', 'Status', 'Excluded');
@@ -319,7 +319,7 @@ describe('regenerating after the board changed the roster', () => {
         '• Quiet Org: no segment ticked',
       ]);
       const contractor = evidenceUnder(s, 3).find((l) => l.startsWith('• Contractor:'));
-      expect(contractor).toBe('• Contractor: 2 partners (1 Strategic, 1 without a level)');
+      expect(contractor).toBe('• Contractor: 2 partners (1 Cooperating, 1 without a level)');
       const publicAgency = evidenceUnder(s, 4).find((l) => l.startsWith('• Public agency:'));
       expect(publicAgency).toBe(`• Public agency: ${how.get('Public agency')}. 1 of 1 managed otherwise.`);
       expect(columnA(s).join('\n')).not.toContain('Riverside Alliance');

@@ -78,9 +78,9 @@ describeInBrowser('the local preview', () => {
     let grid = await readGrid(page);
     const level = grid[0].findIndex((cell) => cell.text === 'Level');
     const cell = grid[1][level];
-    await afterRedraw(page, () => page.selectOption(`#grid td[data-a1="${cell.a1}"] select`, 'Strategic'));
+    await afterRedraw(page, () => page.selectOption(`#grid td[data-a1="${cell.a1}"] select`, 'Cooperating'));
     grid = await readGrid(page);
-    expect(grid[1][level].text).toBe('Strategic');
+    expect(grid[1][level].text).toBe('Cooperating');
 
     const names = grid
       .slice(1)

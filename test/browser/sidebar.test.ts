@@ -326,9 +326,9 @@ describeInBrowser('sidebar in the preview', () => {
     const level = columnOf(grid, 'Level');
     const row = rowOf(grid, 'Blue Ridge Accounting')!;
     await afterRedraw(page, () =>
-      page.selectOption(`#grid td[data-a1="${row[level].a1}"] select`, 'Strategic'),
+      page.selectOption(`#grid td[data-a1="${row[level].a1}"] select`, 'Cooperating'),
     );
-    expect(rowOf(await readGrid(page), 'Blue Ridge Accounting')![level].text).toBe('Strategic');
+    expect(rowOf(await readGrid(page), 'Blue Ridge Accounting')![level].text).toBe('Cooperating');
     // Scrolled so that "# Segments" comes right after the frozen Partner column.
     await page.locator('#grid-area').evaluate(
       (area, column) => {
@@ -397,7 +397,7 @@ describeInBrowser('sidebar in the preview', () => {
     expect(columnOf(grid, 'Advisor')).toBe(-1);
     // Every tick followed, the suggested ones and the one a person made.
     expect(tickedIn(grid, 'Expert adviser')).toEqual(advisorTicks);
-    expect(rowOf(grid, 'Blue Ridge Accounting')![columnOf(grid, 'Level')].text).toBe('Strategic');
+    expect(rowOf(grid, 'Blue Ridge Accounting')![columnOf(grid, 'Level')].text).toBe('Cooperating');
     await expectFits();
   });
 

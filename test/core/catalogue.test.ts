@@ -2,7 +2,10 @@ import {
   DEFAULT_LEVELS,
   DEFAULT_PALETTE,
   DEFAULT_SEGMENTS,
+  deepestLevel,
   defaultCatalogue,
+  goalNamed,
+  lighterLevels,
   isHexColor,
   segmentColor,
 } from '../../src/core/catalogue';
@@ -56,19 +59,46 @@ describe('default segments', () => {
     }
   });
 
-  test('the levels of partnership, in order, with their meanings', () => {
+  test('the levels of partnership: the Himmelman continuum, lightest to deepest, with their meanings', () => {
     expect(DEFAULT_LEVELS.map((l) => l.name)).toEqual([
       'Networking',
       'Coordinating',
       'Cooperating',
-      'Strategic',
+      'Collaborating',
     ]);
     expect(DEFAULT_LEVELS.map((l) => l.meaning.toLowerCase())).toEqual([
       'exchange information',
-      'adjust activities together',
+      'adjust activities for a common purpose',
       'share resources',
-      'required to meet our goals; shared risks and rewards',
+      "enhance each other's capacity; share risks, responsibilities and rewards",
     ]);
+    // Strategic is not a level any more: whether our goals depend on a partner is the Goals table's question.
+    expect(defaultCatalogue().goals).toEqual([]);
+  });
+
+  test('the lighter half is the first ⌊n/2⌋ levels (an odd count leaves the middle in neither); the deepest is the last', () => {
+    const levels = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `L${i + 1}`, meaning: '' }));
+    const lighter = (n: number) => lighterLevels(levels(n)).map((l) => l.name);
+    expect(lighter(4)).toEqual(['L1', 'L2']);
+    expect(lighter(5)).toEqual(['L1', 'L2']);
+    expect(lighter(3)).toEqual(['L1']);
+    expect(lighter(2)).toEqual(['L1']);
+    expect(lighter(1)).toEqual([]);
+    expect(lighter(0)).toEqual([]);
+    expect(deepestLevel(levels(5))?.name).toBe('L5');
+    expect(deepestLevel([])).toBeNull();
+  });
+
+  test('a goal is found by its name or the name the roster still uses for it, case and spaces aside', () => {
+    const goals = [
+      { id: 'a', name: 'Housing for all', success: '', rosterName: 'Housing' },
+      { id: 'b', name: 'Clean water', success: '', rosterName: 'Clean water' },
+    ];
+    expect(goalNamed(goals, ' clean  WATER ')?.id).toBe('b');
+    expect(goalNamed(goals, 'housing')?.id).toBe('a');
+    expect(goalNamed(goals, 'Housing for all')?.id).toBe('a');
+    expect(goalNamed(goals, '')).toBeUndefined();
+    expect(goalNamed(goals, 'Roads')).toBeUndefined();
   });
 
   test('defaultCatalogue gives fresh copies: editing one leaves the defaults alone', () => {

@@ -1,6 +1,6 @@
 // The roster's columns: their roles, headers, notes, and who owns their cells.
 // PRODUCT.md, "Partner Roster": `Partner | ID | Suggested | <segments> | # Segments | Primary segment | Level |
-// Managed like | Check | Reviewed | Notes | Status`, and Why suggested after Suggested (issue #15).
+// Strategic for | Managed like | Check | Reviewed | Notes | Status`, and Why suggested after Suggested (issue #15).
 import { cellText } from '../text';
 
 export type FixedRole =
@@ -11,6 +11,7 @@ export type FixedRole =
   | 'count'
   | 'primary'
   | 'level'
+  | 'strategicFor'
   | 'managedLike'
   | 'check'
   | 'reviewed'
@@ -25,6 +26,7 @@ export const AFTER_SEGMENTS: FixedRole[] = [
   'count',
   'primary',
   'level',
+  'strategicFor',
   'managedLike',
   'check',
   'reviewed',
@@ -48,6 +50,7 @@ export const HEADERS: Record<FixedRole, string> = {
   count: '# Segments',
   primary: 'Primary segment',
   level: 'Level',
+  strategicFor: 'Strategic for',
   managedLike: 'Managed like',
   check: 'Check',
   reviewed: 'Reviewed',
@@ -66,11 +69,16 @@ export const HEADER_NOTES: Record<FixedRole, string> = {
     'The same as =PARTNER_SEGMENT_WHY. Filled in by Partner Segments.',
   count: 'How many segments are ticked. A live formula.',
   primary: 'The segment that matters most for this partner. Choose from the list.',
-  level: 'Level of partnership (see the Levels table on the Segments tab).',
+  level:
+    'Level of partnership, lightest to deepest (see the Levels table on the Segments tab). Check flags a ' +
+    'strategic partner kept in the lighter half, and a partner at the deepest level that no goal needs.',
+  strategicFor:
+    'Choose a goal when this partner is required to meet this goal: a strategic partner (the Goals table on ' +
+    'the Segments tab). Blank: not strategic.',
   managedLike: 'We currently manage this partner like a … Choose a segment.',
   check:
     'What needs attention on this row, in words: several segments, none, a choice that does not fit the ticks, ' +
-    'or a level the Levels table no longer lists.',
+    'a level the Levels table no longer lists, or a level that does not fit the goals.',
   reviewed: 'Tick once someone has looked at this row. Unreviewed ticks are suggestions.',
   notes: 'Your notes. Partner Segments never changes them.',
   status:
@@ -96,6 +104,7 @@ export function isPeopleOwned(key: ColumnKey): boolean {
     key.startsWith('segment:') ||
     key === 'primary' ||
     key === 'level' ||
+    key === 'strategicFor' ||
     key === 'managedLike' ||
     key === 'reviewed' ||
     key === 'notes'

@@ -12,6 +12,20 @@ export interface FormulaColumns {
   /** The Level column and the levels the Segments tab lists: a level no longer listed is flagged. */
   level?: number;
   levels?: readonly string[];
+  /** The investment flags' columns and names (absent: no such terms, as for a roster planned without goals). */
+  investment?: InvestmentColumns;
+}
+
+/**
+ * What the two investment flags need (issue #11): the Level and Strategic for columns, the lighter half of the
+ * Levels table and its deepest level (catalogue.ts), and the goals' names, all written into the formulas as text.
+ */
+export interface InvestmentColumns {
+  level: number;
+  strategicFor: number;
+  lighter: readonly string[];
+  deepest: string | null;
+  goals: readonly string[];
 }
 
 // A roster writes the same formula on every row but for the row number: each is made once per set of columns,
@@ -112,11 +126,42 @@ export function checkTerms(row: string, cols: FormulaColumns): string[] {
     `IF(${ticksOrBlank(managed, row, cols)},"","Managed like "&${managed}&", not one of its segments")`,
     `IF(${ticksOrBlank(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")`,
     ...levelGone(row, cols),
+    ...investmentTerms(row, cols.investment),
   ];
 }
 
 function makeCheckFormula(row: string, cols: FormulaColumns): string {
   return `=TEXTJOIN("; ",TRUE,${checkTerms(row, cols).join(',')})`;
+}
+
+/** `OR(cell="a",cell="b")` (text compared as text, case aside, no wildcards), FALSE for no names. */
+function isOneOf(cell: string, names: readonly string[]): string {
+  if (names.length === 0) return 'FALSE';
+  return `OR(${names.map((n) => `${cell}=${formulaString(n)}`).join(',')})`;
+}
+
+/**
+ * The Check terms of the investment flags, each a self-contained IF giving its phrase or "":
+ * "Strategic for <goal> but only <level>" (a known goal, a level in the lighter half); "At <deepest level> but no
+ * goal needs it" (Strategic for blank); "Strategic for <x>, not a goal on the Segments tab" (a removed goal: the
+ * cell is kept and flagged). A blank level is never flagged.
+ */
+export function investmentTerms(row: string, inv: InvestmentColumns | undefined): string[] {
+  if (!inv) return [];
+  const level = `${columnLetter(inv.level)}${row}`;
+  const goal = `${columnLetter(inv.strategicFor)}${row}`;
+  const known = isOneOf(goal, inv.goals);
+  const terms: string[] = [];
+  if (inv.lighter.length && inv.goals.length)
+    terms.push(
+      `IF(AND(${isOneOf(level, inv.lighter)},${known}),"Strategic for "&${goal}&" but only "&${level},"")`,
+    );
+  if (inv.deepest !== null)
+    terms.push(
+      `IF(AND(${level}=${formulaString(inv.deepest)},${goal}=""),${formulaString(`At ${inv.deepest} but no goal needs it`)},"")`,
+    );
+  terms.push(`IF(OR(${goal}="",${known}),"","Strategic for "&${goal}&", not a goal on the Segments tab")`);
+  return terms;
 }
 
 /**
@@ -161,4 +206,21 @@ export function notFittingCondition(label: string, column: number, cols: Formula
   const cell = `${columnLetter(column)}2`;
   // A blank choice is never flagged (its lookup gives TRUE).
   return markedCondition(label, `NOT(${ticksOrBlank(cell, '2', cols, '$')})`);
+}
+
+/** On the Level cell: either investment flag (a strategic partner in the lighter half; deepest, no goal). */
+export function investmentCondition(inv: InvestmentColumns): string {
+  const level = `$${columnLetter(inv.level)}2`;
+  const goal = `$${columnLetter(inv.strategicFor)}2`;
+  const parts: string[] = [];
+  if (inv.lighter.length && inv.goals.length)
+    parts.push(`AND(${isOneOf(level, inv.lighter)},${isOneOf(goal, inv.goals)})`);
+  if (inv.deepest !== null) parts.push(`AND(${level}=${formulaString(inv.deepest)},${goal}="")`);
+  return markedCondition('level does not fit the goals', parts.length ? `OR(${parts.join(',')})` : 'FALSE');
+}
+
+/** On the Strategic for cell: a goal no longer on the Goals table (kept, never cleared). */
+export function unknownGoalCondition(inv: InvestmentColumns): string {
+  const goal = `$${columnLetter(inv.strategicFor)}2`;
+  return markedCondition('not a goal', `AND(${goal}<>"",NOT(${isOneOf(goal, inv.goals)}))`);
 }

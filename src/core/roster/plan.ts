@@ -2,7 +2,7 @@
 // PRODUCT.md, "Partner Roster" and "Refresh": the add-on writes only what it owns (Partner, ID, Suggested,
 // # Segments, Check, Status, new rows, new segment columns, validations, formatting) and never rewrites a cell
 // people own, except to carry a renamed segment's name into the dropdowns that chose it.
-import { segmentColor } from '../catalogue';
+import { deepestLevel, lighterLevels, segmentColor } from '../catalogue';
 import { cellText, normaliseName, trimSpaces } from '../text';
 import type { Catalogue, ListReading, Partner } from '../types';
 import { Desired, formula, sameContent, text, value } from './cells';
@@ -27,9 +27,12 @@ import {
   checkFormulas,
   countFormulas,
   FormulaColumns,
+  InvestmentColumns,
+  investmentCondition,
   RowFormula,
   multiSegmentCondition,
   notFittingCondition,
+  unknownGoalCondition,
   unsegmentedCondition,
 } from './formulas';
 import { canonicalKeys, Layout, planLayout, remapRows } from './layout';
@@ -79,6 +82,12 @@ export interface RosterStats {
   unsegmented: number;
   unreviewed: number;
   mismatches: number;
+  /** Strategic for a goal but at a level in the lighter half of the Levels table. */
+  strategicTooLight: number;
+  /** At the deepest level with Strategic for blank. */
+  deepWithoutGoal: number;
+  /** Strategic for a goal no longer on the Goals table. */
+  unknownGoal: number;
 }
 
 export interface RosterPlan {
@@ -188,6 +197,14 @@ export function planRoster(input: RosterInput): RosterPlan {
   const lastRowNow = values.length;
 
   const segmentColumns = segments.map((s) => col(segmentKey(s.id)));
+  const goals = catalogue.goals ?? [];
+  const investment: InvestmentColumns = {
+    level: col('level'),
+    strategicFor: col('strategicFor'),
+    lighter: lighterLevels(catalogue.levels).map((l) => l.name),
+    deepest: deepestLevel(catalogue.levels)?.name ?? null,
+    goals: goals.map((g) => g.name),
+  };
   const cols: FormulaColumns = {
     segmentColumns,
     count: col('count'),
@@ -195,7 +212,12 @@ export function planRoster(input: RosterInput): RosterPlan {
     managedLike: col('managedLike'),
     level: col('level'),
     levels: catalogue.levels.map((l) => l.name),
+    investment,
   };
+  // Renamed goals: the Strategic for cells still name a goal as the roster last knew it; they follow the rename.
+  const renamedGoals = new Map<string, string>();
+  for (const g of goals)
+    if (g.rosterName && g.rosterName !== g.name) renamedGoals.set(normaliseName(g.rosterName), g.name);
 
   // 2. Renamed segments: the header still shows the old name; the dropdowns that chose it follow the rename.
   const renamed = new Map<string, string>();
@@ -339,6 +361,20 @@ export function planRoster(input: RosterInput): RosterPlan {
     unsegmented: 0,
     unreviewed: 0,
     mismatches: 0,
+    strategicTooLight: 0,
+    deepWithoutGoal: 0,
+    unknownGoal: 0,
+  };
+  const lighterSet = new Set(investment.lighter.map(normaliseName));
+  const deepest = investment.deepest === null ? null : normaliseName(investment.deepest);
+  const goalSet = new Set(investment.goals.map(normaliseName));
+  /** The investment flags of a row, as its Check shows them once written (renames carried). */
+  const tallyInvestment = (levelText: string, goalText: string) => {
+    const level = normaliseName(levelText);
+    const goal = normaliseName(goalText);
+    if (goal && goalSet.has(goal) && lighterSet.has(level)) stats.strategicTooLight++;
+    if (!goal && deepest !== null && level === deepest) stats.deepWithoutGoal++;
+    if (goal && !goalSet.has(goal)) stats.unknownGoal++;
   };
 
   const suggestedCol = col('suggested');
@@ -388,6 +424,16 @@ export function planRoster(input: RosterInput): RosterPlan {
         const to = renamed.get(chosen);
         if (to !== undefined && formulas[r - 1][c - 1] === '') want(r, c, text(to));
       }
+    const strategicCol = investment.strategicFor;
+    let goalText = cellText(row[strategicCol - 1]);
+    if (renamedGoals.size > 0) {
+      const to = renamedGoals.get(normaliseName(goalText));
+      if (to !== undefined && formulas[r - 1][strategicCol - 1] === '') {
+        want(r, strategicCol, text(to));
+        goalText = to;
+      }
+    }
+    if (!excluded) tallyInvestment(cellText(row[investment.level - 1]), goalText);
     const ticks = segmentColumns.map((c) => row[c - 1] === true);
     tally(
       stats,
@@ -424,6 +470,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     put(cols.count, formula(countTemplate.at(r)));
     put(cols.primary, BLANK);
     put(levelCol, BLANK);
+    put(investment.strategicFor, BLANK);
     put(cols.managedLike, BLANK);
     put(checkCol, formula(checkTemplate.at(r)));
     put(reviewedCol, UNTICKED);
@@ -450,7 +497,7 @@ export function planRoster(input: RosterInput): RosterPlan {
   );
   // Cells people may set while a refresh runs (Status → Excluded, a dropdown choice) that the refresh rewrites
   // on existing rows: the writer re-reads them just before writing and keeps any that changed since this read.
-  const guardedColumns = [statusCol, cols.primary, cols.managedLike];
+  const guardedColumns = [statusCol, cols.primary, cols.managedLike, investment.strategicFor];
   for (const w of writes) {
     const rows = Math.min(w.values.length, lastRowNow - w.row + 1);
     const columns = guardedColumns.map((c) => c - w.column).filter((i) => i >= 0 && i < w.values[0].length);
@@ -486,6 +533,18 @@ export function planRoster(input: RosterInput): RosterPlan {
         'Choose a level of partnership, from the Levels table on the Segments tab.',
       ),
     ],
+    // No goals yet (a new Goals table holds only its hint): no dropdown, since a list needs an entry.
+    ...(goals.length
+      ? [
+          [
+            investment.strategicFor,
+            list(
+              investment.goals.slice(),
+              'Choose the goal this partner is required to meet, from the Goals table on the Segments tab; blank when none.',
+            ),
+          ] as [number, ValidationSpec],
+        ]
+      : []),
     [
       cols.managedLike,
       list(segmentNames, 'How do we manage this partner today? Choose a segment from the Segments tab.'),
@@ -525,6 +584,18 @@ export function planRoster(input: RosterInput): RosterPlan {
   // 7. Conditional formatting, in priority order: a choice that does not fit, then whole rows.
   const rows = Math.max(dataRows, 1);
   const rules: RuleSpec[] = [
+    {
+      ranges: [{ row: FIRST_ROW, column: investment.level, numRows: rows, numColumns: 1 }],
+      formula: investmentCondition(investment),
+      background: COLORS.notFittingBackground,
+      fontColor: COLORS.notFittingFont,
+    },
+    {
+      ranges: [{ row: FIRST_ROW, column: investment.strategicFor, numRows: rows, numColumns: 1 }],
+      formula: unknownGoalCondition(investment),
+      background: COLORS.notFittingBackground,
+      fontColor: COLORS.notFittingFont,
+    },
     {
       ranges: [{ row: FIRST_ROW, column: cols.managedLike, numRows: rows, numColumns: 1 }],
       formula: notFittingCondition('managed like a segment it is not in', cols.managedLike, cols),

@@ -4,6 +4,7 @@ import { ColumnKey, columnsByKey, segmentKey, STATUS_EXCLUDED, STATUS_NOT_IN_LIS
 import { joinWithin, MAX_CELL_CHARACTERS, shorten } from '../limits';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue, Segment } from '../types';
+import { investmentEvidence } from './goals';
 
 /** One roster row as the board left it. */
 export interface BoardRow {
@@ -12,6 +13,8 @@ export interface BoardRow {
   segments: number[];
   primary: string;
   level: string;
+  /** The goal the partner is strategic for ('' when not strategic), as the cell names it. */
+  strategicFor: string;
   managedLike: string;
   reviewed: boolean;
   notInList: boolean;
@@ -57,6 +60,7 @@ export function boardRows(
       segments: segmentCols.flatMap((c, i) => (c !== undefined && row[c - 1] === true ? [i] : [])),
       primary: choice(get(row, 'primary')),
       level: cellText(get(row, 'level')).trim(),
+      strategicFor: cellText(get(row, 'strategicFor')).trim(),
       managedLike: choice(get(row, 'managedLike')),
       reviewed: get(row, 'reviewed') === true,
       notInList: status === normaliseName(STATUS_NOT_IN_LIST),
@@ -98,7 +102,7 @@ function capped(all: string[]): Evidence {
 }
 
 /** Present partners first, then those no longer in the list, marked as such. */
-function listedApart(rows: BoardRow[], line: (r: BoardRow) => string): string[] {
+function listedApart<R extends BoardRow>(rows: R[], line: (r: R) => string): string[] {
   const present = rows.filter((r) => !r.notInList).map(line);
   const gone = rows.filter((r) => r.notInList).map((r) => `${line(r)} (not in list)`);
   return [...present, ...gone];
@@ -164,6 +168,12 @@ export function evidenceFor(board: readonly BoardRow[], catalogue: Catalogue): E
   });
   const unsegmented = rows.filter((r) => r.segments.length === 0);
   q3.push(...listedApart(unsegmented, (r) => `${r.partner}: no segment ticked`));
+  // Energy that does not fit the goals: the two investment flags of the roster's Check.
+  const misspent = rows.flatMap((r) => {
+    const flag = investmentEvidence(catalogue, r);
+    return flag ? [{ ...r, flag }] : [];
+  });
+  q3.push(...listedApart(misspent, (r) => `${r.partner}: ${r.flag}`));
 
   // 4. Distribution by segment and level.
   const q4 = segments.map((s, i) => {

@@ -7,8 +7,17 @@ import { ColumnKey, segmentKey, STATUS_EXCLUDED } from '../roster/columns';
 import { typedText } from '../roster/cells';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue } from '../types';
-import { evidenceFor, QUESTIONS, type BoardRow, type Evidence } from './evidence';
+import {
+  evidenceFor,
+  MAX_ENTRIES,
+  MAX_LINE,
+  MAX_SHOWN_NAME,
+  QUESTIONS,
+  type BoardRow,
+  type Evidence,
+} from './evidence';
 import { TITLE_QUESTION, type ExerciseEvidence } from './exercise';
+import { GOALS_HEADING, goalsSection, type GoalsRow } from './goals';
 import type { SectionRow } from './learning';
 
 export const BOARD_NOTES = 'Board notes';
@@ -172,6 +181,32 @@ export function planSummary(input: SummaryInput): SummaryPlan {
       ...(gone ? [`=COUNTIFS(${ticked},${notExcluded})-SUM(${a(row, 2, levels.length + 2)})`] : []),
     );
   });
+  add();
+
+  // Goals: per goal, its strategic partners, live by level, then named (src/core/summary/goals.ts).
+  // A roster made before goals has no Strategic for column until its next refresh.
+  const goalRows: GoalsRow[] = rosterColumns.has('strategicFor')
+    ? goalsSection(catalogue, input.rows, {
+        strategicFor: col('strategicFor'),
+        level: col('level'),
+        notExcluded,
+        exactly,
+        segmentsSheetName: input.segmentsSheetName,
+        maxEntries: MAX_ENTRIES,
+        maxLine: MAX_LINE,
+        maxShownName: MAX_SHOWN_NAME,
+      })
+    : [
+        { kind: 'heading', cells: [GOALS_HEADING] },
+        {
+          kind: 'plain',
+          cells: ['Refresh the roster to add its Strategic for column, then generate again.'],
+        },
+      ];
+  for (const row of goalRows) {
+    const at = add(...row.cells);
+    if (row.kind !== 'plain') styled(row.kind, at, 1, row.kind === 'heading' ? 1 : row.cells.length);
+  }
   add();
 
   styled('heading', add('Discussion'));

@@ -172,7 +172,7 @@ export function boardNotesRow(s: StandIn, question: number): number | null {
 const ROSTER_EDITS: Array<[partner: string, header: string, typed: string, value: unknown]> = [
   ['Acme Consulting', 'Advisor', 'TRUE', true],
   ['Acme Consulting', 'Primary segment', 'Contractor', 'Contractor'],
-  ['Acme Consulting', 'Level', 'Strategic', 'Strategic'],
+  ['Acme Consulting', 'Level', 'Collaborating', 'Collaborating'],
   ['Acme Consulting', 'Managed like', 'Advisor', 'Advisor'],
   ['Acme Consulting', 'Notes', 'Met in May', 'Met in May'],
   ['City of Springfield', 'Funder', 'FALSE', false],
