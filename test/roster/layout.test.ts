@@ -16,6 +16,7 @@ describe('roster layout', () => {
       'count',
       'primary',
       'level',
+      'strategicFor',
       'managedLike',
       'check',
       'reviewed',
@@ -23,7 +24,7 @@ describe('roster layout', () => {
       'status',
     ]);
     expect(layout.ops.insertColumns).toEqual([]);
-    expect(layout.ops.width).toBe(14);
+    expect(layout.ops.width).toBe(15);
   });
 
   test('a new segment is inserted after the last segment column, before # Segments', () => {
@@ -45,6 +46,7 @@ describe('roster layout', () => {
       null,
       'primary',
       'level',
+      'strategicFor',
       'managedLike',
       'check',
       'reviewed',
@@ -82,9 +84,17 @@ describe('roster layout', () => {
 
   test('remapRows shows the current grid in final coordinates, new columns blank', () => {
     const layout = planLayout(keys(['a']), keys(['a', 'b']), new Set());
-    const row = ['P', 'S', 'W', true, '=1', 'x', '', 'm', 'c', false, 'n', 'In list'];
+    const row = ['P', 'S', 'W', true, '=1', 'x', '', '', 'm', 'c', false, 'n', 'In list'];
     const [mapped] = remapRows([row], layout.slots, '');
     expect(mapped.slice(0, 7)).toEqual(['P', 'S', 'W', true, '', '=1', 'x']);
-    expect(mapped).toHaveLength(13);
+    expect(mapped).toHaveLength(14);
+  });
+
+  test('a roster made before goals gains Strategic for right after Level; nothing else moves', () => {
+    const current = keys(['a']).filter((k) => k !== 'strategicFor');
+    const layout = planLayout(current, keys(['a']), new Set());
+    expect(layout.columnOf.get('strategicFor')).toBe(layout.columnOf.get('level')! + 1);
+    expect(layout.ops.insertColumns).toEqual([{ at: layout.columnOf.get('strategicFor')!, count: 1 }]);
+    expect(layout.ops.deleteColumns).toEqual([]);
   });
 });
