@@ -157,6 +157,29 @@ describe('goals added, renamed and removed', () => {
     );
   });
 
+  test('a sort of the Goals table moves no partner to another goal', () => {
+    const { s, addon } = setUpBuilt();
+    typeGoals(s, ['Clean river', 'Affordable housing']);
+    build(addon);
+    type(s, 'City Housing Office', 'Strategic for', 'Affordable housing');
+    type(s, 'River Coalition', 'Strategic for', 'Clean river');
+    // Sorted by name: the names swap rows, the rows' metadata stays.
+    typeGoals(s, ['Affordable housing', 'Clean river']);
+    build(addon);
+    const rows = roster(s);
+    expect(rows.find((r) => r.Partner === 'City Housing Office')!['Strategic for']).toBe(
+      'Affordable housing',
+    );
+    expect(rows.find((r) => r.Partner === 'River Coalition')!['Strategic for']).toBe('Clean river');
+    // And a rename after the sort still carries to the right partner.
+    s.typeInto(SEGMENTS, `${letter(tabColumn(s, 'Goal'))}2`, 'Homes for all');
+    build(addon);
+    expect(roster(s).find((r) => r.Partner === 'City Housing Office')!['Strategic for']).toBe(
+      'Homes for all',
+    );
+    expect(roster(s).find((r) => r.Partner === 'River Coalition')!['Strategic for']).toBe('Clean river');
+  });
+
   test('a removed goal: the cells naming it are kept and flagged, never cleared', () => {
     const { s, addon } = setUpBuilt();
     typeGoals(s, ['Affordable housing', 'Clean river']);
