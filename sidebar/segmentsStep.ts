@@ -1,6 +1,7 @@
-// Step 2, Segments: the segments and levels from the Segments tab, with add, rename and remove. Segments are
-// kept by id on the server, so a rename keeps the roster's ticks. Each row shows its own errors.
-import type { LearnedKeywordView, SegmentView, SegmentsView } from '../src/api';
+// Step 2, Segments: the segments, levels and goals from the Segments tab, with add, rename and remove (goals: add
+// and rename). Segments and goals are kept by id on the server, so a rename keeps the roster's ticks and the
+// partners strategic for a goal. Each row shows its own errors.
+import type { GoalView, LearnedKeywordView, SegmentView, SegmentsView } from '../src/api';
 import { announce, byId, h, icon, ICONS, safeColor, showMessage } from './dom';
 import { withProgress } from './progress';
 import { plainMessage, server } from './server';
@@ -16,9 +17,15 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
   const addInput = byId<HTMLInputElement>('segment-add-name');
   const addButton = byId<HTMLButtonElement>('segment-add');
   const showTabButton = byId<HTMLButtonElement>('segments-show-tab');
+  const goalList = byId<HTMLUListElement>('goal-list');
+  const goalAddForm = byId<HTMLFormElement>('goal-add-form');
+  const goalAddInput = byId<HTMLInputElement>('goal-add-name');
+  const goalAddButton = byId<HTMLButtonElement>('goal-add');
 
   function render(view: SegmentsView, focusId?: string): void {
     listElement.replaceChildren(...view.segments.map((segment) => segmentRow(segment)));
+    goalList.replaceChildren(...view.goals.map((goal) => goalRow(goal)));
+    byId('goal-empty').hidden = view.goals.length > 0;
     levelList.replaceChildren(
       ...view.levels.flatMap((level) => [h('dt', {}, level.name), h('dd', {}, level.meaning)]),
     );
@@ -32,6 +39,97 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
     if (focusId)
       listElement.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(focusId)}"] .rename`)?.focus();
   }
+
+  /** One goal: its name (what success looks like as its tooltip) and Rename, which opens a small inline form. */
+  function goalRow(goal: GoalView): HTMLLIElement {
+    const row = h('li', { class: 'segment goal', 'data-goal-id': goal.id });
+    const error = h('p', { class: 'error', role: 'alert', hidden: true });
+
+    function showView(): void {
+      const name = h('span', { class: 'segment-name' }, goal.name);
+      if (goal.success) name.title = goal.success;
+      const label = `Rename ${goal.name}`;
+      const rename = h(
+        'button',
+        { type: 'button', class: 'icon rename', 'aria-label': label, title: label },
+        icon(ICONS.edit),
+      );
+      rename.addEventListener('click', showRename);
+      row.replaceChildren(h('div', { class: 'segment-line' }, name, rename), error);
+    }
+
+    function showRename(): void {
+      const input = h('input', { type: 'text', maxlength: '200', 'aria-label': `New name for ${goal.name}` });
+      input.value = goal.name;
+      const save = h('button', { type: 'submit', class: 'small action' }, 'Save');
+      const cancel = h('button', { type: 'button', class: 'small' }, 'Cancel');
+      const form = h(
+        'form',
+        {},
+        h('div', { class: 'segment-line' }, input),
+        h('div', { class: 'confirm-actions' }, save, cancel),
+      );
+      error.id = `goal-error-${goal.id}`;
+      input.setAttribute('aria-describedby', error.id);
+      const fail = (message: string | null) => {
+        showMessage(error, message);
+        input.setAttribute('aria-invalid', String(message !== null));
+      };
+      cancel.addEventListener('click', () => {
+        showMessage(error, null);
+        showView();
+        row.querySelector<HTMLElement>('.rename')?.focus();
+      });
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') cancel.click();
+      });
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const name = input.value.trim();
+        if (!name) {
+          fail('Type a name for the goal.');
+          return input.focus();
+        }
+        if (name === goal.name) return cancel.click();
+        fail(null);
+        const view = await withProgress({ button: save, busyText: 'Saving…', errorSlot: error }, () =>
+          server.renameGoal(goal.id, name),
+        );
+        if (!view) {
+          input.setAttribute('aria-invalid', 'true');
+          return input.focus();
+        }
+        announce(`Renamed ${goal.name} to ${name}.`);
+        render(view);
+        goalList.querySelector<HTMLElement>(`[data-goal-id="${CSS.escape(goal.id)}"] .rename`)?.focus();
+      });
+      row.replaceChildren(form, error);
+      input.focus();
+      input.select();
+    }
+
+    showView();
+    return row;
+  }
+
+  goalAddForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = goalAddInput.value.trim();
+    const errorSlot = byId('goal-add-error');
+    if (!name) {
+      showMessage(errorSlot, 'Type a name for the new goal.');
+      goalAddInput.setAttribute('aria-invalid', 'true');
+      return goalAddInput.focus();
+    }
+    const view = await withProgress({ button: goalAddButton, busyText: 'Adding…', errorSlot }, () =>
+      server.addGoal(name),
+    );
+    goalAddInput.setAttribute('aria-invalid', String(!view));
+    if (!view) return goalAddInput.focus();
+    goalAddInput.value = '';
+    announce(`Added the goal ${name}.`);
+    render(view);
+  });
 
   /** One segment: colour, name, Rename and Remove; each switches the row into a small inline form. */
   function segmentRow(segment: SegmentView): HTMLLIElement {

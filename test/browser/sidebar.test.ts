@@ -484,6 +484,42 @@ describeInBrowser('sidebar in the preview', () => {
     await expectFits();
   });
 
+  test('step 2 lists the goals, adds and renames them (names as text), and the roster offers them', async () => {
+    await openStep('segments');
+    expect(await frame.isVisible('#goal-empty')).toBe(true);
+    await frame.click('#goal-add');
+    await expectErrorUnder('#goal-add-error', '#goal-add-name', /Type a name/);
+    await frame.fill('#goal-add-name', 'Affordable housing');
+    await frame.press('#goal-add-name', 'Enter');
+    await frame.waitForSelector('.goal .segment-name:has-text("Affordable housing")');
+    await frame.fill('#goal-add-name', HTML_NAME);
+    await frame.press('#goal-add-name', 'Enter');
+    await frame.waitForFunction(
+      (name) =>
+        Array.from(document.querySelectorAll('.goal .segment-name')).some((e) => e.textContent === name),
+      HTML_NAME,
+    );
+    expect(await frame.isHidden('#goal-empty')).toBe(true);
+    await frame.click('button[aria-label="Rename Affordable housing"]');
+    await frame.fill('input[aria-label="New name for Affordable housing"]', 'Homes for all');
+    await frame.press('input[aria-label="New name for Affordable housing"]', 'Enter');
+    await frame.waitForSelector('.goal .segment-name:has-text("Homes for all")');
+    expect(await focusedLabel()).toBe('Rename Homes for all');
+    await expectFits();
+    await shotSidebar('step-2-goals');
+
+    await openStep('roster');
+    await afterRedraw(page, () => frame.click('#roster-build'));
+    await frame.waitForSelector('#roster-result:not([hidden])');
+    await openTab('Partner Roster');
+    const grid = await readGrid(page);
+    const strategic = columnOf(grid, 'Strategic for');
+    expect(strategic).toBe(columnOf(grid, 'Level') + 1);
+    await page.waitForTimeout(300);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await frame.locator('img').count()).toBe(0);
+  });
+
   test('a server error shows as a message beside the button, and the button comes back', async () => {
     await openStep('roster');
     preview.session.standIn.failOnCall(1);
