@@ -88,6 +88,9 @@ function main(): number {
     new: report.new,
     kept: report.kept,
     notInList: report.notInList,
+    strategicTooLight: report.strategicTooLight,
+    deepWithoutGoal: report.deepWithoutGoal,
+    unknownGoal: report.unknownGoal,
     serviceCalls: standIn.calls.count,
   };
   console.log(`${report.listSummary}.`);
@@ -95,6 +98,11 @@ function main(): number {
     `${report.firstBuild ? 'Built' : 'Refreshed'} "${report.rosterSheet}": ${report.new} new, ${report.kept} kept, ` +
       `${report.notInList} not in list; ${report.multiSegment} in several segments, ${report.unsegmented} with none, ` +
       `${report.mismatches} managed unlike their segments.`,
+  );
+  console.log(
+    `Goals and levels: ${report.strategicTooLight} strategic for a goal but only at a lighter level, ` +
+      `${report.deepWithoutGoal} at the deepest level that no goal needs, ${report.unknownGoal} naming a goal ` +
+      'no longer on the Segments tab.',
   );
   console.log(`Generated "${summary.summarySheet}" (${summary.boardNotesKept} Board notes kept).`);
   if (args.out) {

@@ -127,6 +127,59 @@ describe('npm run simulate', () => {
       ).toEqual([]);
   }, 60000);
 
+  test('a snapshot with goals and edited levels gives the investment flags, in Check and in the summary', () => {
+    type Sheet = { name: string; values: unknown[][]; formulas: string[][] };
+    const out = join(dir, 'goals.json');
+    expect(simulate(csv('goals.csv', 12), '--out', out).status).toBe(0);
+    const edited = JSON.parse(readFileSync(out, 'utf8'));
+    const sheet = (name: string) => edited.sheets.find((sh: Sheet) => sh.name === name) as Sheet;
+    // Someone writes two goals and their own five levels on the Segments tab, lightest first…
+    const tab = sheet('Segments');
+    const tabHeader = tab.values[0] as string[];
+    const goal = tabHeader.indexOf('Goal');
+    const level = tabHeader.indexOf('Level');
+    tab.values[1][goal] = 'Housing';
+    tab.values[2][goal] = 'Clean river';
+    ['Aware', 'Informing', 'Aligned', 'Joint', 'Integrated'].forEach((name, i) => {
+      tab.values[i + 1][level] = name;
+      tab.values[i + 1][level + 1] = '';
+    });
+    // …and chooses on the roster: light but strategic, deepest with no goal, the middle level, a goal not there.
+    const roster = sheet('Partner Roster');
+    const header = roster.values[0] as string[];
+    const choose = (row: number, lvl: string, strategic: string) => {
+      roster.values[row][header.indexOf('Level')] = lvl;
+      roster.values[row][header.indexOf('Strategic for')] = strategic;
+    };
+    choose(1, 'Informing', 'Housing'); // flagged: the lighter half of five is its first two
+    choose(2, 'Aligned', 'Housing'); // the middle of five: neither half
+    choose(3, 'Integrated', ''); // flagged: the deepest, no goal
+    choose(4, 'Integrated', 'Clean river');
+    choose(5, 'Aware', 'Roads'); // not a goal on the tab: kept and flagged
+    writeFileSync(out, JSON.stringify(edited));
+
+    const run = simulate(out, '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.json).toMatchObject({ strategicTooLight: 1, deepWithoutGoal: 1, unknownGoal: 1 });
+    expect(run.lines.join('\n')).toMatch(
+      /1 strategic for a goal but only at a lighter level, 1 at the deepest/,
+    );
+    const after = JSON.parse(readFileSync(out, 'utf8'));
+    const rows = (after.sheets.find((sh: Sheet) => sh.name === 'Partner Roster') as Sheet).values;
+    const check = (row: number) => String(rows[row][header.indexOf('Check')]);
+    expect(check(1)).toContain('Strategic for Housing but only Informing');
+    expect(check(2)).not.toMatch(/Strategic for|no goal/);
+    expect(check(3)).toContain('At Integrated but no goal needs it');
+    expect(check(4)).not.toMatch(/Strategic for|no goal/);
+    expect(check(5)).toContain('Strategic for Roads, not a goal on the Segments tab');
+    expect(rows[5][header.indexOf('Strategic for')]).toBe('Roads');
+    const text = (after.sheets.find((sh: Sheet) => sh.name === 'Discussion Summary') as Sheet).values.map(
+      (r) => String(r[0]),
+    );
+    expect(text).toContain(`• ${rows[1][0]}: strategic for Housing but only Informing`);
+    expect(text).toContain(`• ${rows[3][0]}: at Integrated but no goal needs it`);
+  }, 60000);
+
   test('service calls for 2,000 partners are at most 5 above those for 50', () => {
     const small = simulate(csv('small.csv', 50)).json.serviceCalls;
     const large = simulate(csv('large.csv', 2000)).json.serviceCalls;
