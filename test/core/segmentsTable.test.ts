@@ -1,4 +1,7 @@
+import { GOALS_HINT } from '../../src/core/catalogue';
+import { splitSegmentsTab } from '../../src/core/segmentsTab';
 import {
+  readGoalsTable,
   readLevelsTable,
   readSegmentsTable,
   SegmentsTableError,
@@ -211,5 +214,54 @@ describe('readLevelsTable', () => {
     ],
   ])('a bad levels table says what is wrong: %j', (grid, message) => {
     expect(() => readLevelsTable(grid)).toThrow(message);
+  });
+});
+
+describe('readGoalsTable', () => {
+  test('reads Goal | What success looks like; the hint and rows without a goal are no goal', () => {
+    expect(
+      readGoalsTable([
+        ['Goal', 'What success looks like'],
+        [GOALS_HINT, ''],
+        ['  Affordable   housing ', '500 homes by 2030'],
+        ['', 'stray'],
+        ['Clean river', ''],
+      ]),
+    ).toEqual([
+      { id: '', name: 'Affordable housing', success: '500 homes by 2030', rosterName: 'Affordable housing' },
+      { id: '', name: 'Clean river', success: '', rosterName: 'Clean river' },
+    ]);
+  });
+
+  test('a new table holding only its hint has no goals, and that is no error', () => {
+    expect(
+      readGoalsTable([
+        ['Goal', 'What success looks like'],
+        [GOALS_HINT, ''],
+      ]),
+    ).toEqual([]);
+  });
+
+  test('a goal named twice says so', () => {
+    expect(() => readGoalsTable([['Goal'], ['Housing'], ['housing']])).toThrow(
+      'The goals range names the goal "housing" twice (rows 2 and 3 of the range).',
+    );
+  });
+});
+
+describe('splitSegmentsTab', () => {
+  test('finds the Goals table by its header, wherever it is; an old tab has none', () => {
+    const header = ['Segment', 'Keywords', '', 'Level', 'Meaning', '', 'Goal', 'What success looks like'];
+    const tables = splitSegmentsTab([header, ['A', 'a', '', 'L1', '', '', 'G1', 'yes']]);
+    expect(tables.goals).toEqual([
+      ['Goal', 'What success looks like'],
+      ['G1', 'yes'],
+    ]);
+    expect(tables.spans.goals?.first).toBe(7);
+    expect(tables.levels).toEqual([
+      ['Level', 'Meaning'],
+      ['L1', ''],
+    ]);
+    expect(splitSegmentsTab([header.slice(0, 5)]).goals).toBeNull();
   });
 });

@@ -48,3 +48,37 @@ describe('per-row formulas', () => {
     );
   });
 });
+
+describe('the investment terms of Check', () => {
+  const inv = {
+    level: 10,
+    strategicFor: 11,
+    lighter: ['Networking', 'Coordinating'],
+    deepest: 'Collaborating',
+    goals: ['Housing', 'Say "hi"'],
+  };
+  const withInv = { ...cols, investment: inv };
+
+  test('each flag is its own IF after the segment terms, the goal and level names written as text', () => {
+    const f = checkFormula(4, withInv);
+    expect(f.startsWith(checkFormula(4, cols).slice(0, -1))).toBe(true);
+    expect(f).toContain(
+      'IF(AND(OR(J4="Networking",J4="Coordinating"),OR(K4="Housing",K4="Say ""hi""")),"Strategic for "&K4&" but only "&J4,"")',
+    );
+    expect(f).toContain('IF(AND(J4="Collaborating",K4=""),"At Collaborating but no goal needs it","")');
+    expect(f).toContain('"Strategic for "&K4&", not a goal on the Segments tab"');
+    expect(f.replace(/(?<=[A-Z])4\b/g, '9')).toBe(checkFormula(9, withInv));
+  });
+
+  test('without goals no light-level term (nothing can be strategic), and every chosen goal is unknown', () => {
+    const f = checkFormula(4, { ...cols, investment: { ...inv, goals: [] } });
+    expect(f).not.toContain('but only');
+    expect(f).toContain('IF(OR(K4="",FALSE),"","Strategic for "&K4&", not a goal on the Segments tab")');
+  });
+
+  test('one level: no lighter half, and the one level is the deepest', () => {
+    const f = checkFormula(4, { ...cols, investment: { ...inv, lighter: [], deepest: 'Only' } });
+    expect(f).not.toContain('but only');
+    expect(f).toContain('At Only but no goal needs it');
+  });
+});
