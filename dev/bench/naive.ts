@@ -28,6 +28,8 @@ const HEADER = [
 ];
 const SEG_COL = BEFORE_SEGMENTS.length + 1;
 const PRIMARY_COL = HEADER.indexOf(HEADERS.primary) + 1;
+const LEVEL_COL = HEADER.indexOf(HEADERS.level) + 1;
+const MANAGED_COL = HEADER.indexOf(HEADERS.managedLike) + 1;
 const REVIEWED_COL = HEADER.indexOf(HEADERS.reviewed) + 1;
 const STATUS_COL = HEADER.indexOf(HEADERS.status) + 1;
 
@@ -85,9 +87,10 @@ function rosterRow(p: Partner, r: number): unknown[] {
     names.map((name) => `${name}: ?`).join(' · '), // Why suggested: a naive script's crude version
     ...SEGMENTS.map(([name]) => names.includes(name)),
     `=COUNTIF(${segments},TRUE)`,
-    '',
-    '',
-    '',
+    '', // Primary segment
+    '', // Level
+    '', // Strategic for (no goals in the bench's lists: no dropdown, as the add-on)
+    '', // Managed like
     `=IF(${count}>1,"Several segments",IF(${count}=0,"No segment",""))`,
     false,
     '',
@@ -110,8 +113,8 @@ function writePartnerRow(roster: Sheet, p: Partner, r: number, { segments, level
   roster.getRange(r, 1, 1, HEADER.length).setValues([rosterRow(p, r)]);
   roster.getRange(r, SEG_COL, 1, SEGMENTS.length).insertCheckboxes();
   roster.getRange(r, PRIMARY_COL).setDataValidation(segments);
-  roster.getRange(r, PRIMARY_COL + 1).setDataValidation(levels);
-  roster.getRange(r, PRIMARY_COL + 2).setDataValidation(segments);
+  roster.getRange(r, LEVEL_COL).setDataValidation(levels);
+  roster.getRange(r, MANAGED_COL).setDataValidation(segments);
   roster.getRange(r, REVIEWED_COL).insertCheckboxes();
 }
 
