@@ -36,6 +36,11 @@ export function setupRosterStep(events: { onBuilt(report: RosterReport): void })
       ['Not yet reviewed', report.unreviewed],
     ];
     if (report.excluded > 0) stats.push(['Excluded', report.excluded]);
+    // The investment flags, shown once they happen (most lists have no goals at first).
+    if (report.strategicTooLight > 0)
+      stats.push(['Strategic but at a light level', report.strategicTooLight]);
+    if (report.deepWithoutGoal > 0) stats.push(['Deepest level, no goal needs it', report.deepWithoutGoal]);
+    if (report.unknownGoal > 0) stats.push(['Strategic for a removed goal', report.unknownGoal]);
     renderStats(byId('roster-stats'), stats);
     byId('roster-result').hidden = false;
   }
