@@ -187,20 +187,23 @@ describe('9. a level renamed or cleared on the Segments tab', () => {
     const { s, addon } = setUp(LIST);
     build(addon);
     s.typeInto(ROSTER, rosterCell(s, 'Acme Consulting', 'Level'), 'Cooperating');
-    s.typeInto(ROSTER, rosterCell(s, 'Bright Futures Foundation', 'Level'), 'Strategic');
+    s.typeInto(ROSTER, rosterCell(s, 'Bright Futures Foundation', 'Level'), 'Collaborating');
     s.typeInto(ROSTER, rosterCell(s, 'Riverside Alliance', 'Level'), 'Networking');
     const tab = s.sheetValues(SEGMENTS);
     const levelColumn = tab[0].indexOf('Level') + 1;
     const rowOf = (name: string) => tab.findIndex((r) => r[levelColumn - 1] === name) + 1;
-    // Cooperating renamed, Strategic cleared (name and meaning).
+    // Cooperating renamed, Collaborating cleared (name and meaning).
     s.typeInto(SEGMENTS, cellA1(rowOf('Cooperating'), levelColumn), 'Sharing resources');
     s.internal(() =>
-      s.spreadsheet.getSheetByName(SEGMENTS)!.getRange(rowOf('Strategic'), levelColumn, 1, 2).clearContent(),
+      s.spreadsheet
+        .getSheetByName(SEGMENTS)!
+        .getRange(rowOf('Collaborating'), levelColumn, 1, 2)
+        .clearContent(),
     );
     build(addon);
     expect(partner(s, 'Acme Consulting').Check).toMatch(/Level Cooperating is not in the Levels table/);
     expect(partner(s, 'Bright Futures Foundation').Check).toMatch(
-      /Level Strategic is not in the Levels table/,
+      /Level Collaborating is not in the Levels table/,
     );
     expect(partner(s, 'Riverside Alliance').Check).not.toMatch(/Level/);
     expect(partner(s, 'Acme Consulting').Level).toBe('Cooperating'); // people's entry kept as it is
