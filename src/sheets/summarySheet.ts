@@ -238,11 +238,13 @@ function writeSummary(
       .build();
     sheet.insertChart(chart);
   }
-  // Ours: a Board notes row of the summary as it was (its label in column A), from column B.
+  // Ours: a Board notes row of the summary as it was (its label in column A), from column B; or a Board notes
+  // cell's shape (one row, B to the summary's last column) where a run stopped after its new values landed and
+  // before this protection was updated: the old label is gone from that row, but the range is still ours.
   const ours = (r: GoogleAppsScript.Spreadsheet.Range) =>
     r.getNumRows() === 1 &&
     r.getColumn() === 2 &&
-    cellText(before.oldColumnA[r.getRow() - 1]) === BOARD_NOTES;
+    (cellText(before.oldColumnA[r.getRow() - 1]) === BOARD_NOTES || r.getLastColumn() === width);
   protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, protection, ours);
   if (firstWrite) markFinished(sheet, 'summary');
 }
