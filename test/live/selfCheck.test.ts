@@ -249,8 +249,11 @@ describe('a broken add-on is reported, never passed', () => {
         breakAfter(
           run,
           'buildRosterFromSidebar',
+          // Room for it past the roster's columns (a grid of 26 columns is full once Strategic for is there).
           `var sheet = sheetNamed(r.rosterSheet);
-            sheet.getRange(1, sheet.getLastColumn() + 2).setFormula('=PARTNER_SEGMENT("vendor")');`,
+            var at = sheet.getLastColumn() + 2;
+            if (sheet.getMaxColumns() < at) sheet.insertColumnsAfter(sheet.getMaxColumns(), at - sheet.getMaxColumns());
+            sheet.getRange(1, at).setFormula('=PARTNER_SEGMENT("vendor")');`,
         ),
     });
     expect(failedChecks(scenario(report, 'round trip'))).toContain('no custom function in Partner Roster');
