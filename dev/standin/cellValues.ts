@@ -44,6 +44,31 @@ export function parseInput(input: unknown): CellContent {
   return { value: text };
 }
 
+/**
+ * What a person types into a cell, read as Sheets reads it in the stand-in's (US) locale: parseInput, and a
+ * date typed as `yyyy-mm-dd` or `M/d/yyyy` becomes that date (midnight, UTC wall time) when the calendar has
+ * it; anything else that looks like a date ("2026-02-30", "next week", "3 March") stays text. Only typing is
+ * read this way: setValues keeps parseInput's rules, where the stand-in does not guess dates.
+ * https://support.google.com/docs/answer/58515 (the locale sets how typed dates are read)
+ */
+export function parseTyped(input: string): CellContent {
+  const content = parseInput(input);
+  if (typeof content.value !== 'string' || input.startsWith("'")) return content;
+  const text = content.value.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [year, month, day] = iso
+    ? [iso[1], iso[2], iso[3]].map(Number)
+    : us
+      ? [us[3], us[1], us[2]].map(Number)
+      : [NaN, NaN, NaN];
+  if (Number.isNaN(year)) return content;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? { value: date } : content;
+}
+
 /** Reads a formula string given to setFormula(s); a non-formula is read as typed input. */
 export function parseFormulaInput(input: unknown): CellContent {
   if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {

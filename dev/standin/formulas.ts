@@ -85,6 +85,65 @@ function registerCustomFunctionPlugin(name: string): void {
   HyperFormula.registerFunctionPlugin(CustomFunctionPlugin as never, { enGB: { [name]: name } } as never);
 }
 
+// TODAY() and NOW() as Sheets computes them: the date (and time) in the spreadsheet's time zone
+// (https://support.google.com/docs/answer/3092984, https://support.google.com/docs/answer/3092981; the time
+// zone is File › Settings). HyperFormula's own read the machine's clock in its local zone and cannot be told
+// the date, so these replace them; a stand-in made with `today` (or given one by setToday) answers that date,
+// at midnight, so tests of anything due or overdue do not depend on the day they run.
+class ClockPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    TODAY: { method: 'today', parameters: [], isVolatile: true },
+    NOW: { method: 'now', parameters: [], isVolatile: true },
+  };
+  today(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('TODAY'), () =>
+      Math.floor(clockSerial(activeEngine)),
+    );
+  }
+  now(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('NOW'), () =>
+      clockSerial(activeEngine),
+    );
+  }
+}
+HyperFormula.registerFunctionPlugin(ClockPlugin as never);
+
+/** The engine's now as a day serial (UTC wall time, as the stand-in's dates): its fixed date, or the clock's. */
+function clockSerial(engine: FormulaEngine | null): number {
+  const fixed = engine?.today ?? null;
+  if (fixed !== null) return dateToSerial(fixed);
+  const zone = engine?.timeZone ?? 'UTC';
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date())
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return dateToSerial(
+    new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)),
+  );
+}
+
+/**
+ * A fixed date for TODAY() as 'yyyy-mm-dd' (midnight of that day), or throws for anything else: a test that
+ * means a date and gets the clock's would pass for the wrong reason.
+ */
+export function parseFixedDay(day: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!date || date.getUTCDate() !== Number(m![3]))
+    throw new Error(`stand-in: "${day}" is not a yyyy-mm-dd date`);
+  return date;
+}
+
 function addressKey(a: SimpleCellAddress): string {
   return `${a.sheet}:${a.row}:${a.col}`;
 }
@@ -104,8 +163,21 @@ export class FormulaEngine {
   private actualSizes = new Map<string, [number, number]>();
   private customMessages = new Map<string, string>();
   evaluating = false;
+  /** What TODAY() answers (midnight UTC wall time), or null for the clock's date in `timeZone`. */
+  today: Date | null = null;
   /** Milliseconds spent in HyperFormula, for the report. */
   stats = { rebuilds: 0, flushes: 0, ms: 0 };
+
+  /** Fixes TODAY() and NOW() at midnight of `day` ('yyyy-mm-dd'), or back to the clock with null. */
+  setToday(day: string | null): void {
+    this.today = day === null ? null : parseFixedDay(day);
+    // Volatile cells are computed again: a fresh engine computes every one.
+    this.needsRebuild = true;
+  }
+
+  get timeZone(): string {
+    return this.workbook.timeZone;
+  }
 
   constructor(private readonly workbook: WorkbookModel) {
     workbook.listeners.push({

@@ -3,7 +3,7 @@
 // helpers below, which run internally (not counted as service calls).
 import { cellA1, parseRange } from './a1';
 import type { CellValue } from './cellValues';
-import { parseInput } from './cellValues';
+import { parseInput, parseTyped } from './cellValues';
 import { CallLog, type CallPhase, type ServiceCallListener } from './calls';
 import { effectiveFormats } from './conditionalFormat';
 import { StandInContext } from './context';
@@ -42,6 +42,11 @@ export interface StandInOptions {
   spreadsheetId?: string;
   /** Name of the sheet a new spreadsheet starts with (fact 7); null for none. Default 'Sheet1'. */
   initialSheet?: string | null;
+  /**
+   * What TODAY() and NOW() answer in formulas and conditional formats, as 'yyyy-mm-dd' (midnight of that day);
+   * default: the clock's date in `timeZone`. For tests of anything due or overdue. setToday changes it later.
+   */
+  today?: string;
   /** Echo the add-on's console output to the host console. Default false. */
   echoConsole?: boolean;
 }
@@ -96,8 +101,13 @@ export interface StandIn {
   /** Effective fills over the data range (at least 1 × 1). */
   effectiveBackgrounds(sheetName: string): string[][];
   effectiveFontColors(sheetName: string): string[][];
-  /** A person types `text` into a cell: rejected with the rule's message when it breaks a strict rule. */
+  /**
+   * A person types `text` into a cell: rejected with the rule's message when it breaks a strict rule. Typed
+   * dates (`2026-03-01`, `3/1/2026`) become dates, as Sheets reads them (cellValues.parseTyped).
+   */
   typeInto(sheetName: string, a1: string, text: string): void;
+  /** Fixes what TODAY() answers ('yyyy-mm-dd'), or back to the clock's date with null. */
+  setToday(day: string | null): void;
   /** Runs `fn` without counting its service calls (test set-up and inspection). */
   internal<T>(fn: () => T): T;
   /** Runs `fn` as one execution (locks it takes are released at the end). */
@@ -136,6 +146,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     spreadsheet: () => (spreadsheetProxy ??= makeSpreadsheet(core)),
   };
   const initial = options.initialSheet === undefined ? 'Sheet1' : options.initialSheet;
+  if (options.today !== undefined) core.engine.setToday(options.today);
   if (initial !== null) workbook.activeSheetId = workbook.addSheet(initial, 0).id;
 
   const stores = { document: new PropertyStore(), script: new PropertyStore(), user: new PropertyStore() };
@@ -253,7 +264,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     effectiveFontColors: (name) => effective(name).fontColors,
     typeInto(sheetName, a1, text) {
       const { sheet, row, column } = cellOf(sheetName, a1);
-      const content = parseInput(text);
+      const content = parseTyped(text);
       const rule = sheet.cell(row, column)?.validation;
       if (rule && !rule.allowInvalid && content.formula === undefined) {
         const ok = internal(() =>
@@ -273,6 +284,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       sheet.setContent(row, column, content);
       workbook.contentChanged(sheet.rect(row, column, 1, 1));
     },
+    setToday: (day) => core.engine.setToday(day),
     internal,
     runExecution: (fn) => ctx.runExecution(fn),
     setRealm(realm) {
