@@ -4,10 +4,10 @@
 // the list and the roster are read in one call each, as any script does, but every partner row is written
 // with its own calls:
 //   build:   per partner: its row (getRange + setValues), its segment checkboxes (getRange + insertCheckboxes),
-//            its three dropdowns (getRange + setDataValidation, ×3), its Reviewed checkbox (getRange +
-//            insertCheckboxes): 12 calls a partner;
+//            its three dropdowns and its Last contact date rule (getRange + setDataValidation, ×4), its Reviewed
+//            checkbox (getRange + insertCheckboxes): 14 calls a partner;
 //   refresh: per partner already there: Suggested and Status (getRange + setValue, ×2): 4 calls; per new
-//            partner: the 12 calls of the build;
+//            partner: the 14 calls of the build;
 //   summary: per partner: its roster row read (getRange + getValues): 2 calls; then a fixed block of counts.
 // Fixed calls (getActiveSpreadsheet, reading the list, inserting the sheets, headers) come on top.
 import { DEFAULT_LEVELS, DEFAULT_SEGMENTS } from '../../src/core/catalogue';
@@ -31,6 +31,7 @@ const PRIMARY_COL = HEADER.indexOf(HEADERS.primary) + 1;
 const LEVEL_COL = HEADER.indexOf(HEADERS.level) + 1;
 const MANAGED_COL = HEADER.indexOf(HEADERS.managedLike) + 1;
 const REVIEWED_COL = HEADER.indexOf(HEADERS.reviewed) + 1;
+const LAST_CONTACT_COL = HEADER.indexOf(HEADERS.lastContact) + 1;
 const STATUS_COL = HEADER.indexOf(HEADERS.status) + 1;
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -80,6 +81,7 @@ function rosterRow(p: Partner, r: number): unknown[] {
   const names = suggested(p.text);
   const segments = `${letter(SEG_COL)}${r}:${letter(SEG_COL + SEGMENTS.length - 1)}${r}`;
   const count = `${letter(COUNT_COL)}${r}`;
+  const last = `${letter(LAST_CONTACT_COL)}${r}`;
   return [
     p.name,
     p.id,
@@ -91,6 +93,9 @@ function rosterRow(p: Partner, r: number): unknown[] {
     '', // Level
     '', // Strategic for (no goals in the bench's lists: no dropdown, as the add-on)
     '', // Managed like
+    '', // Owner
+    '', // Last contact
+    `=IF(${last}="","now",EDATE(${last},3))`,
     `=IF(${count}>1,"Several segments",IF(${count}=0,"No segment",""))`,
     false,
     '',
@@ -101,20 +106,26 @@ function rosterRow(p: Partner, r: number): unknown[] {
 interface Rules {
   segments: GoogleAppsScript.Spreadsheet.DataValidation;
   levels: GoogleAppsScript.Spreadsheet.DataValidation;
+  dates: GoogleAppsScript.Spreadsheet.DataValidation;
 }
 
 /** Built once (builders are local objects: not service calls). */
 function rules(): Rules {
   const list = (values: string[]) => app.newDataValidation().requireValueInList(values, true).build();
-  return { segments: list(SEGMENTS.map(([name]) => name)), levels: list(LEVELS) };
+  return {
+    segments: list(SEGMENTS.map(([name]) => name)),
+    levels: list(LEVELS),
+    dates: app.newDataValidation().requireDate().setAllowInvalid(false).build(),
+  };
 }
 
-function writePartnerRow(roster: Sheet, p: Partner, r: number, { segments, levels }: Rules): void {
+function writePartnerRow(roster: Sheet, p: Partner, r: number, { segments, levels, dates }: Rules): void {
   roster.getRange(r, 1, 1, HEADER.length).setValues([rosterRow(p, r)]);
   roster.getRange(r, SEG_COL, 1, SEGMENTS.length).insertCheckboxes();
   roster.getRange(r, PRIMARY_COL).setDataValidation(segments);
   roster.getRange(r, LEVEL_COL).setDataValidation(levels);
   roster.getRange(r, MANAGED_COL).setDataValidation(segments);
+  roster.getRange(r, LAST_CONTACT_COL).setDataValidation(dates);
   roster.getRange(r, REVIEWED_COL).insertCheckboxes();
 }
 

@@ -485,7 +485,8 @@ function largerList(run: Run, rows: number): number {
 
 /**
  * What a refresh asked of the roster's rules until issue #16 (it reads none now): every data cell's rule, then its
- * type, and a checkbox's values or a dropdown's list and help text. Returns the getters called.
+ * type, and a checkbox's values, a dropdown's list and help text, or a date rule's allow-invalid and help text.
+ * Returns the getters called.
  */
 function readEveryRule(sheet: Sheet): number {
   const rules = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getDataValidations();
@@ -501,6 +502,10 @@ function readEveryRule(sheet: Sheet): number {
         getters += 1;
       } else if (type === criteria.VALUE_IN_LIST) {
         rule.getCriteriaValues();
+        rule.getHelpText();
+        getters += 2;
+      } else if (type === criteria.DATE_IS_VALID_DATE) {
+        rule.getAllowInvalid();
         rule.getHelpText();
         getters += 2;
       }

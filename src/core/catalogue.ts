@@ -13,6 +13,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'Contract management: scope, milestones, deliverables, invoices',
       keywords: ['contract', 'contractor', 'vendor', 'consultant', 'supplier', 'procurement', 'invoice'],
       color: '',
+      reviewMonths: 3,
     },
     {
       id: 'advisor',
@@ -21,6 +22,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'Ask for advice on specific topics, thank them, show what you did with it',
       keywords: ['advisor', 'adviser', 'advisory', 'mentor', 'expert', 'council'],
       color: '',
+      reviewMonths: 6,
     },
     {
       id: 'funder',
@@ -29,6 +31,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'Stewardship: timely reports, recognition, a relationship with the program officer',
       keywords: ['grant', 'grantor', 'funder', 'donor', 'foundation', 'sponsor'],
       color: '',
+      reviewMonths: 6,
     },
     {
       id: 'grantee',
@@ -37,6 +40,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'Agreement, monitoring and compliance',
       keywords: ['grantee', 'subgrant', 'subgrantee', 'subrecipient', 'sub-recipient'],
       color: '',
+      reviewMonths: 3,
     },
     {
       id: 'implementing-partner',
@@ -45,6 +49,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'MOU, joint work plan, regular check-ins',
       keywords: ['MOU', 'implementing', 'co-deliver', 'program partner', 'delivery partner'],
       color: '',
+      reviewMonths: 3,
     },
     {
       id: 'coalition-ally',
@@ -53,6 +58,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'Keep informed, convene, share information',
       keywords: ['coalition', 'network', 'alliance', 'peer', 'working group'],
       color: '',
+      reviewMonths: 12,
     },
     {
       id: 'public-agency',
@@ -72,6 +78,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
         'municipal',
       ],
       color: '',
+      reviewMonths: 6,
     },
     {
       id: 'community-supporter',
@@ -80,6 +87,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = Object.freeze(
       howToManage: 'Recognition and easy, specific asks',
       keywords: ['volunteer', 'in-kind', 'donated space', 'congregation', 'club'],
       color: '',
+      reviewMonths: 12,
     },
   ].map((segment) => Object.freeze({ ...segment, keywords: Object.freeze(segment.keywords) as string[] })),
 );
@@ -139,6 +147,21 @@ export const DEFAULT_PALETTE: readonly string[] = Object.freeze([
   '#d8c0a4', // sand
   '#e88fe1', // orchid
 ]);
+
+/** The rhythms `Review every (months)` accepts: whole months, up to three years. */
+export const MIN_REVIEW_MONTHS = 1;
+export const MAX_REVIEW_MONTHS = 36;
+
+/** A `Review every (months)` cell as a rhythm: a whole number 1–36, else undefined (no rhythm). */
+export function reviewMonthsOf(value: unknown): number | undefined {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN;
+  return Number.isInteger(n) && n >= MIN_REVIEW_MONTHS && n <= MAX_REVIEW_MONTHS ? n : undefined;
+}
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 

@@ -1,5 +1,5 @@
 // Reads the Segments tab's tables (or a `segments` range given to PARTNER_SEGMENT) from raw cell values.
-import { GOALS_HINT, isHexColor } from './catalogue';
+import { GOALS_HINT, isHexColor, reviewMonthsOf } from './catalogue';
 import { columnsByHeader } from './headerRow';
 import { cellText, collapseSpaces, normaliseName } from './text';
 import type { Goal, Level, Segment } from './types';
@@ -30,9 +30,12 @@ interface TableShape<F extends string> {
 
 export type SegmentField = keyof Omit<Segment, 'id'>;
 
+/** The Segments table's rhythm column (after Color): a whole number of months 1–36, blank for no rhythm. */
+export const REVIEW_HEADER = 'Review every (months)';
+
 const SEGMENTS_SHAPE: TableShape<SegmentField> = {
   what: 'segments',
-  headers: ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color'],
+  headers: ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color', REVIEW_HEADER],
   required: ['Segment', 'Keywords'],
   fields: {
     segment: 'name',
@@ -41,6 +44,8 @@ const SEGMENTS_SHAPE: TableShape<SegmentField> = {
     keywords: 'keywords',
     color: 'color',
     colour: 'color',
+    'review every (months)': 'reviewMonths',
+    'review every': 'reviewMonths',
   },
   rowWord: 'segment',
 };
@@ -145,19 +150,25 @@ export function splitKeywords(cell: string): string[] {
 }
 
 /**
- * Reads a segments table: first row headers (Segment and Keywords required; Definition, How to manage and
- * Color optional; any order, any case). A Color that is not '#rrggbb' is read as blank (the palette's), since
- * a colour typo should not stop the roster. Ids are '' here: the sheet layer fills them from metadata.
+ * Reads a segments table: first row headers (Segment and Keywords required; Definition, How to manage, Color
+ * and Review every (months) optional; any order, any case). A Color that is not '#rrggbb' is read as blank (the
+ * palette's), and a rhythm that is not a whole number 1–36 as none, since a typo should not stop the roster.
+ * Ids are '' here: the sheet layer fills them from metadata.
  */
 export function readSegmentsTable(grid: unknown[][]): Segment[] {
-  return readRows(grid, SEGMENTS_SHAPE).map((row) => ({
-    id: '',
-    name: row.name,
-    definition: row.definition,
-    howToManage: row.howToManage,
-    keywords: splitKeywords(row.keywords),
-    color: isHexColor(row.color) ? row.color.toLowerCase() : '',
-  }));
+  return readRows(grid, SEGMENTS_SHAPE).map((row) => {
+    const segment: Segment = {
+      id: '',
+      name: row.name,
+      definition: row.definition,
+      howToManage: row.howToManage,
+      keywords: splitKeywords(row.keywords),
+      color: isHexColor(row.color) ? row.color.toLowerCase() : '',
+    };
+    const months = reviewMonthsOf(row.reviewMonths);
+    if (months !== undefined) segment.reviewMonths = months;
+    return segment;
+  });
 }
 
 /** Reads a levels table: first row headers Level (required) and Meaning (optional). */

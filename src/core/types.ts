@@ -12,6 +12,11 @@ export interface Segment {
   keywords: string[];
   /** '#rrggbb', or '' for the default palette. */
   color: string;
+  /**
+   * How often a partner of this segment is reviewed, in months: a whole number 1–36 (Segments tab, `Review
+   * every (months)`); absent when the segment has no rhythm.
+   */
+  reviewMonths?: number;
 }
 
 /**

@@ -67,9 +67,10 @@ function refreshOnce(
   const goalEntries = owned.rowEntries('segments', GOAL_KEY);
 
   // Cells a roster of this list needs, about: for the message when the spreadsheet has no room left.
-  const needed = (list.reading.partners.length + 2) * (DEFAULT_SEGMENTS.length + 14) + 1000 * 26;
+  const needed = (list.reading.partners.length + 2) * (DEFAULT_SEGMENTS.length + 17) + 1000 * 26;
   const made: Sheet[] = [];
   let segmentsSheet: Sheet;
+  let segmentsName: string;
   let roster: Sheet;
   let plan: RosterPlan;
   try {
@@ -82,8 +83,10 @@ function refreshOnce(
       owned.isFinished('segments'),
     );
     segmentsSheet = tab.sheet;
+    segmentsName = sheetName(segmentsSheet);
     if (tab.made) made.push(tab.sheet);
     const catalogue = tab.rows.catalogue;
+    const { columns } = tab.rows;
     const matcher = compileMatcher(catalogue.segments);
     plan = plainWords(() =>
       planRoster({
@@ -94,6 +97,12 @@ function refreshOnce(
         explain: (descriptions) => matcher.explain(descriptions),
         state,
         unfinished: read !== null && !owned.isFinished('roster'),
+        segmentsTable: {
+          sheetName: segmentsName,
+          nameColumn: columns.get('name') ?? 1,
+          reviewColumn: columns.get('reviewMonths') ?? null,
+          lastRow: tab.rows.lastRow,
+        },
       }),
     );
     roster = existing ?? createOwnedSheet(ss, 'roster');
@@ -113,7 +122,7 @@ function refreshOnce(
 
   return {
     rosterSheet: sheetName(roster),
-    segmentsSheet: sheetName(segmentsSheet),
+    segmentsSheet: segmentsName,
     listSheet: list.sheetName,
     listSummary: describeReading(list.reading, list.sheetName),
     firstBuild: state === null,

@@ -8,6 +8,9 @@ type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 export function buildValidation(spec: ValidationSpec): DataValidation {
   const builder = SpreadsheetApp.newDataValidation();
   if (spec.kind === 'checkbox') return builder.requireCheckbox().build();
+  // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireDate()
+  if (spec.kind === 'date')
+    return builder.requireDate().setAllowInvalid(false).setHelpText(spec.helpText).build();
   return builder
     .requireValueInList(spec.values, true)
     .setAllowInvalid(spec.allowInvalid)

@@ -1,6 +1,7 @@
 // The Segments tab: created with the default catalogue on first use, read back as people edited it.
-// Segments from A1 (`Segment | Definition | How to manage | Keywords | Color`), levels from G1 (`Level | Meaning`),
-// goals from K1 (`Goal | What success looks like`); an existing tab's tables are found by their header texts.
+// Segments from A1 (`Segment | Definition | How to manage | Keywords | Color | Review every (months)`), levels
+// from H1 (`Level | Meaning`; an older tab keeps them at G1), goals from K1 (`Goal | What success looks like`); an
+// existing tab's tables are found by their header texts.
 import { defaultCatalogue, GOALS_HINT, segmentColor } from '../core/catalogue';
 import { splitSegmentsTab } from '../core/segmentsTab';
 import { columnsByHeader } from '../core/headerRow';
@@ -8,6 +9,7 @@ import {
   readGoalsTable,
   readLevelsTable,
   readSegmentsTable,
+  REVIEW_HEADER,
   SEGMENT_FIELDS,
   SegmentsTableError,
   type SegmentField,
@@ -23,13 +25,17 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The segment id entry on each row of the tab (OwnedSheets.rowEntries). */
 type RowIds = ReadonlyMap<number, GoogleAppsScript.Spreadsheet.DeveloperMetadata>;
 
-export const SEGMENT_HEADERS = ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color'];
+export const SEGMENT_HEADERS = ['Segment', 'Definition', 'How to manage', 'Keywords', 'Color', REVIEW_HEADER];
 export const LEVEL_HEADERS = ['Level', 'Meaning'];
 export const GOAL_HEADERS = ['Goal', 'What success looks like'];
-const LEVELS_COLUMN = 7;
+const LEVELS_COLUMN = 8;
 /** Where a new tab's Goals table starts (TEAM.md's layout: K1, after the Levels table and a blank column). */
 export const GOALS_COLUMN = 11;
 const WIDTH = GOALS_COLUMN + 1;
+const REVIEW_NOTE =
+  'How often a partner of this segment is reviewed: a whole number of months, 1 to 36. Blank: no rhythm. ' +
+  "The roster's Next review is Last contact plus the rhythm of the Primary segment, else the shortest of the " +
+  'ticked segments.';
 
 const HEADER_NOTES = [
   'The segment name, as it appears in the roster and in PARTNER_SEGMENT. Rename freely: ticks follow.',
@@ -38,6 +44,7 @@ const HEADER_NOTES = [
   'Comma-separated words or phrases that suggest this segment when they appear in your list. ' +
     'The segment name always counts; plurals with a trailing s match too.',
   'A #rrggbb colour for the roster header and the chart. Blank: the default palette.',
+  REVIEW_NOTE,
   '',
   'Levels of partnership, after the Himmelman continuum, lightest first: the order of the rows is the order of ' +
     'depth. Check flags a strategic partner in the lighter half and a partner at the deepest level no goal needs.',
@@ -71,12 +78,13 @@ export function writeDefaultSegments(
   segments.forEach((s, i) => {
     grid[i + 1].splice(
       0,
-      5,
+      6,
       typedText(s.name),
       typedText(s.definition),
       typedText(s.howToManage),
       typedText(s.keywords.join(', ')),
       s.color,
+      s.reviewMonths ?? '',
     );
   });
   levels.forEach((l, i) => {
@@ -97,14 +105,14 @@ export function writeDefaultSegments(
   batch
     .get(header)
     .setFontWeight('bold')
-    .setNotes([[...HEADER_NOTES, '', '', ...GOAL_NOTES]]);
+    .setNotes([[...HEADER_NOTES, '', ...GOAL_NOTES]]);
   batch.get(colours).setBackgrounds(segments.map((s, i) => [segmentColor(s, i)]));
   sheet.setFrozenRows(1);
   // The blank columns between the tables keep the default width: one call for the Goals table's instead.
   sheet
     .setColumnWidth(1, 170)
     .setColumnWidths(2, 3, 280)
-    .setColumnWidths(7, 2, 220)
+    .setColumnWidths(LEVELS_COLUMN, 2, 220)
     .setColumnWidths(11, 2, 260);
   batch.get(all).setValues(grid);
   markFinished(sheet, 'segments');
@@ -122,6 +130,7 @@ export function defaultSegmentsRows(): SegmentsRows {
     goalRowOf: new Map(),
     goalsColumn: GOALS_COLUMN,
     goalsLastRow: 1,
+    freeColumn: null,
   };
 }
 
@@ -143,6 +152,7 @@ export function openSegmentsTab(
     // Values landed but a stop came before the finished mark: the tab is whole, so mark it now.
     if (!finished) markFinished(existing, 'segments');
     addGoalsTable(existing, rows);
+    addReviewColumn(existing, rows);
     return { sheet: existing, rows, made: false };
   }
   if (existing && finished) throw emptyTab(existing);
@@ -183,6 +193,23 @@ export interface SegmentsRows {
   goalsLastRow: number;
   /** The tab's used width, as read (where a missing Goals table goes: after it and a blank column). */
   width?: number;
+  /**
+   * The column right after the table when it is empty from top to bottom and starts no other table: where an
+   * older tab's missing `Review every (months)` goes. null when there is none, or nothing is missing.
+   */
+  freeColumn: number | null;
+}
+
+/**
+ * An older Segments tab without `Review every (months)`: the header goes in the column right after the table when
+ * that column is empty from top to bottom (the Levels table is never moved, nothing people typed is touched), and
+ * every rhythm starts blank. Two calls, once. Without such a column the rhythms stay off (Next review blank).
+ */
+function addReviewColumn(sheet: Sheet, rows: SegmentsRows): void {
+  if (rows.columns.has('reviewMonths') || rows.freeColumn === null) return;
+  sheet.getRange(1, rows.freeColumn).setValue(REVIEW_HEADER);
+  rows.columns.set('reviewMonths', rows.freeColumn);
+  rows.freeColumn = null;
 }
 
 /**
@@ -302,11 +329,19 @@ export function readSegmentsRows(
   for (const { id, at } of marks) batch.get(at).addDeveloperMetadata(SEGMENT_ID_KEY, id);
   for (const { value, at } of goalMarksToAdd) batch.get(at).addDeveloperMetadata(GOAL_KEY, value);
   const rowOf = new Map(segments.map((s, i) => [s.id, rows[i]]));
+  const columns = columnsByHeader(values[0], SEGMENT_FIELDS, tables.spans.segments);
+  // 0-based: the column after the table's last header.
+  const next = tables.spans.segments.last;
+  const free =
+    !columns.has('reviewMonths') &&
+    next + 1 !== tables.spans.levels?.first &&
+    values.every((row) => cellText(row[next]).trim() === '');
   return {
     catalogue: { segments, levels, goals },
     rowOf,
     lastRow: rows.length ? rows[rows.length - 1] : 1,
-    columns: columnsByHeader(values[0], SEGMENT_FIELDS, tables.spans.segments),
+    columns,
+    freeColumn: free ? next + 1 : null,
     goalRowOf: new Map(goals.map((g, i) => [g.id, goalRows[i]])),
     goalsColumn: tables.spans.goals?.first ?? null,
     goalsLastRow: goalRows.length ? goalRows[goalRows.length - 1] : 1,

@@ -1,7 +1,7 @@
 // Generates the Discussion Summary tab: sheet → read (roster, segments, old Board notes) → plan → write.
 import type { SummaryReport } from '../api';
 import { columnsByKey, headerRowProblem, shownSegmentNames } from '../core/roster/columns';
-import { boardRows, managedFits } from '../core/summary/evidence';
+import { boardRows, managedFits, serialDay } from '../core/summary/evidence';
 import {
   BOARD_NOTES,
   planSummary,
@@ -48,7 +48,11 @@ export function generateSummary(): SummaryReport {
       owned.rowEntries('segments', SEGMENT_ID_KEY),
       owned.rowEntries('segments', GOAL_KEY),
     );
-    const rows = boardRows(values, keys, catalogue, shown);
+    const timeZone = ss.getSpreadsheetTimeZone();
+    // A date-formatted Next review comes back as a Date at midnight in the spreadsheet's time zone.
+    const rows = boardRows(values, keys, catalogue, shown, (v) =>
+      v instanceof Date ? Utilities.formatDate(v, timeZone, 'yyyy-MM-dd') : serialDay(v),
+    );
     const rosterColumns = columnsByKey(keys);
     const segmentsSheetName = segmentsSheet.getName();
     const learned = learnForSummary(ss, catalogue, values, keys, segmentsSheetName);
@@ -76,7 +80,7 @@ export function generateSummary(): SummaryReport {
         rosterColumns,
         segmentsSheetName,
         listSheetName: loadListSettings()?.sheetName ?? 'your partner list',
-        generatedAt: Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
+        generatedAt: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'),
         boardNotes,
         boardNoteFormulas,
         learning: learned.section,

@@ -57,8 +57,8 @@ function cell(s: StandIn, partner: string, header: string): string {
   return cellA1(row, column);
 }
 
-// The formulas the add-on itself writes: # Segments, Check and the summary's live counts.
-const OUR_FORMULA = /^=(COUNTIF|COUNTIFS|TEXTJOIN|0$)/;
+// The formulas the add-on itself writes: # Segments, Next review, Check and the summary's live counts.
+const OUR_FORMULA = /^=(COUNTIF|COUNTIFS|TEXTJOIN|ARRAYFORMULA\(IFERROR\(IF\(MOD\(MIN\(|0$|""$)/;
 
 /** Every formula in the roster and the summary that the add-on did not write itself. */
 function foreignFormulas(s: StandIn): string[] {
@@ -439,6 +439,7 @@ describe('segment names', () => {
       s.typeInto(ROSTER, cell(s, partner, name), 'TRUE');
       s.typeInto(ROSTER, cell(s, partner, 'Managed like'), `'${name}`);
       s.typeInto(ROSTER, cell(s, partner, 'Primary segment'), `'${name}`);
+      s.typeInto(ROSTER, cell(s, partner, 'Owner'), 'Dana');
       expect(s.value(ROSTER, cell(s, partner, 'Check'))).toBe('');
       expect(s.effectiveBackground(ROSTER, cell(s, partner, 'Managed like'))).toBe('#ffffff');
     },
@@ -450,7 +451,7 @@ describe('segment names', () => {
     expect(s.value(ROSTER, cell(s, 'Granted Org', 'Grantee'))).toBe(true);
     s.typeInto(ROSTER, cell(s, 'Granted Org', 'Managed like'), "'Grant*");
     expect(s.value(ROSTER, cell(s, 'Granted Org', 'Check'))).toBe(
-      'Managed like Grant*, not one of its segments',
+      'Managed like Grant*, not one of its segments; No owner',
     );
   });
 
@@ -479,13 +480,13 @@ describe('segment names', () => {
       true,
       2,
     ]);
-    expect(fresh.Check).toBe('In 2 segments');
+    expect(fresh.Check).toBe('In 2 segments; No owner');
     s.typeInto(ROSTER, cell(s, 'Fresh Org', 'Managed like'), 'Segment 200');
     expect(s.value(ROSTER, cell(s, 'Fresh Org', 'Check'))).toBe(
-      'In 2 segments; Managed like Segment 200, not one of its segments',
+      'In 2 segments; Managed like Segment 200, not one of its segments; No owner',
     );
     s.typeInto(ROSTER, cell(s, 'Fresh Org', 'Segment 200'), 'TRUE');
-    expect(s.value(ROSTER, cell(s, 'Fresh Org', 'Check'))).toBe('In 3 segments');
+    expect(s.value(ROSTER, cell(s, 'Fresh Org', 'Check'))).toBe('In 3 segments; No owner');
     summarize(addon);
     // The per-segment table lists all 200, each with its live count (not calculated here: 1,200 COUNTIFS).
     const table = storedCells(s, SUMMARY).filter((r) => names.includes(String(r[0]?.value)));
@@ -526,13 +527,15 @@ describe('a Segments tab edited into nonsense', () => {
   }
 
   test('headers deleted: told which headers the tab needs; roster and summary untouched', () => {
-    const { s, addon, roster } = built(true);
+    const { s, addon } = built(true);
     s.internal(() => s.spreadsheet.getSheetByName(SEGMENTS)!.deleteRow(1));
+    // Sheets moves Next review's references to the Segments table up with the rows: the roster as people left it.
+    const roster = JSON.stringify([s.sheetValues(ROSTER), s.sheetFormulas(ROSTER)]);
     expectRefusedEverywhere(
       addon,
       s,
       roster,
-      /^On the Segments tab: .*no "Segment" or "Keywords" headers\. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color\.$/,
+      /^On the Segments tab: .*no "Segment" or "Keywords" headers\. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color, Review every \(months\)\.$/,
     );
   });
 
@@ -611,7 +614,7 @@ describe('dropdown and checkbox values that are not in the list', () => {
       sheet.getRange(3, at('Status')).setValue('Gone');
     });
     expect(s.value(ROSTER, cell(s, 'Acme', 'Check'))).toBe(
-      'Managed like Plumber, not one of its segments; Level Best friends is not in the Levels table',
+      'Managed like Plumber, not one of its segments; Level Best friends is not in the Levels table; No owner',
     );
     const report = build(addon);
     expect(report.mismatches).toBe(1);

@@ -67,6 +67,9 @@ describe('first build', () => {
       'Level',
       'Strategic for',
       'Managed like',
+      'Owner',
+      'Last contact',
+      'Next review',
       'Check',
       'Reviewed',
       'Notes',
@@ -89,7 +92,7 @@ describe('first build', () => {
     expect(springfield.Reviewed).toBe(false);
     expect(springfield.Status).toBe('In list');
     expect(springfield['# Segments']).toBe(2);
-    expect(springfield.Check).toBe('In 2 segments');
+    expect(springfield.Check).toBe('In 2 segments; No owner');
     // Duplicates merged by name (trim, inner spaces, case); their descriptions combined.
     expect(rows[2].Suggested).toBe('Community supporter');
   });
@@ -116,7 +119,7 @@ describe('first build', () => {
     expect(() => s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Managed like'), 'Plumber')).toThrow();
     s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Managed like'), 'Advisor');
     expect(s.value(ROSTER, a1(s, 'Acme Consulting', 'Check'))).toBe(
-      'Managed like Advisor, not one of its segments',
+      'Managed like Advisor, not one of its segments; No owner',
     );
     expect(s.effectiveBackground(ROSTER, a1(s, 'Acme Consulting', 'Managed like'))).toBe('#f4c7c3');
     expect(() => s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Status'), 'Gone')).toThrow();
@@ -209,10 +212,11 @@ describe('refresh', () => {
     expect(s.calls.cellsWritten).toBe(0);
     expect(written).toBeGreaterThan(0);
     // Nothing else is rewritten either: no note, fill, width, freeze or protection call. Our checkbox and dropdown
-    // rules are put back as they were, one call per block (the segment checkboxes, each dropdown, Reviewed).
+    // rules are put back as they were, one call per block (the segment checkboxes, each dropdown, Last contact's
+    // date rule, Reviewed).
     const writes = Object.keys(s.calls.byMethod).filter((m) => /\.(set|insert|add|protect|merge)/.test(m));
     expect(writes).toEqual(['Range.setDataValidation']);
-    expect(s.calls.byMethod['Range.setDataValidation']).toBe(6);
+    expect(s.calls.byMethod['Range.setDataValidation']).toBe(7);
   });
 
   test("a sorted roster and a column of people's own refresh right", () => {
@@ -222,15 +226,15 @@ describe('refresh', () => {
     s.internal(() => {
       const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
       sheet.insertColumnBefore(3);
-      sheet.getRange('C1').setValue('Owner');
+      sheet.getRange('C1').setValue('Handled by');
       sheet
         .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
         .sort({ column: 1, ascending: false });
     });
-    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Owner'), 'Dana');
+    s.typeInto(ROSTER, a1(s, 'Acme Consulting', 'Handled by'), 'Dana');
     build(addon);
     const acme = roster(s).find((r) => r.Partner === 'Acme Consulting')!;
-    expect([acme.Owner, acme.Notes, acme.Contractor, acme['# Segments'], acme.Status]).toEqual([
+    expect([acme['Handled by'], acme.Notes, acme.Contractor, acme['# Segments'], acme.Status]).toEqual([
       'Dana',
       'keep me',
       true,
@@ -265,7 +269,7 @@ describe('refresh', () => {
     s.internal(() => {
       const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
       sheet.insertColumnBefore(ownCol);
-      sheet.getRange(1, ownCol).setValue('Owner');
+      sheet.getRange(1, ownCol).setValue('Handled by');
       const own = s.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
       sheet
         .getRange(2, ownCol, sheet.getLastRow() - 1, 1)
@@ -300,7 +304,7 @@ describe('refresh', () => {
     expect(rulesOf(wiped, 'Reviewed')).toBe('CHECKBOX');
     expect(rulesOf(wiped, 'Status')).toBe('VALUE_IN_LIST');
     // The repair spans both sides of the people's column without clearing their dropdown in between.
-    expect(rulesOf(wiped, 'Owner')).toBe('VALUE_IN_LIST');
+    expect(rulesOf(wiped, 'Handled by')).toBe('VALUE_IN_LIST');
   });
 
   test('a pasted checkbox with its own checked and unchecked values is put back to a plain one, whatever the cell holds', () => {
@@ -359,7 +363,7 @@ describe('refresh', () => {
     expect(header).not.toContain('Grantee');
     expect(header).toContain('Coalition ally (retired)');
     const acme = roster(s).find((r) => r.Partner === 'Acme Consulting')!;
-    expect([acme.Vendor, acme['Managed like'], acme.Check]).toEqual([true, 'Vendor', '']);
+    expect([acme.Vendor, acme['Managed like'], acme.Check]).toEqual([true, 'Vendor', 'No owner']);
     const riverside = roster(s).find((r) => r.Partner === 'Riverside Alliance')!;
     expect([riverside['Coalition ally (retired)'], riverside['# Segments']]).toEqual([true, 0]);
   });
@@ -477,7 +481,7 @@ describe("the user's own conditional formatting", () => {
     build(addon);
     const rules = s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getConditionalFormatRules());
     expect(rules[0].getBooleanCondition()!.getCriteriaValues()).toEqual(['Acme Consulting']);
-    expect(rules).toHaveLength(7);
+    expect(rules).toHaveLength(8);
     expect(s.effectiveBackground(ROSTER, 'A2')).toBe('#00ff00');
   });
 });

@@ -178,7 +178,7 @@ describe('first generation', () => {
 
   test('partners per segment: a live table, one row per segment of the Segments tab, and a column chart of it', () => {
     const { header, rows } = summaryTable(s, 'Partners per segment');
-    expect(header).toEqual(['Segment', 'Partners']);
+    expect(header).toEqual(['Segment', 'Partners', 'Reviews overdue']);
     expect(tables(s).perSegment).toEqual(expectedTables(s).perSegment);
     const headerRow = summaryRow(s, 'Segment', summaryRow(s, 'Partners per segment'));
     const tableA1 = `A${headerRow}:B${headerRow + rows.length}`;
@@ -317,6 +317,7 @@ describe('regenerating after the board changed the roster', () => {
       expect(evidenceUnder(s, 2)).toEqual([
         `• City of Springfield: in Public agency, managed like Contractor. How to manage Public agency: ${how.get('Public agency')}`,
         '• Quiet Org: no segment ticked',
+        '• No owner looks after 3 partners: Acme Consulting, Bright Fund, City of Springfield',
       ]);
       const contractor = evidenceUnder(s, 3).find((l) => l.startsWith('• Contractor:'));
       expect(contractor).toBe('• Contractor: 2 partners (1 Cooperating, 1 without a level)');
@@ -398,7 +399,10 @@ describe('a roster with no multi-segment partners', () => {
     expect(roster(s).every((r) => ticked(r, segments).length <= 1)).toBe(true);
     expect(besideLabel(s, 'In more than one segment')).toBe(0);
     expect(evidenceUnder(s, 0)).toEqual(['Nothing to show yet.']);
-    expect(evidenceUnder(s, 2)).toEqual(['• Quiet Org: no segment ticked']);
+    expect(evidenceUnder(s, 2)).toEqual([
+      '• Quiet Org: no segment ticked',
+      '• No owner looks after 3 partners: Acme Consulting, Bright Fund, Helping Hands',
+    ]);
     expect(evidenceUnder(s, 3).find((l) => l.startsWith('• Funder:'))).toBe(
       '• Funder: 1 partner (1 without a level)',
     );
@@ -496,14 +500,15 @@ describe('a roster of thousands', () => {
     const none = rows.filter((r) => ticked(r, segments).length === 0);
     expect(multi.length).toBeGreaterThan(200);
     expect(none.length).toBeGreaterThan(200);
-    for (const [q, all] of [
-      [0, multi],
-      [2, none],
+    // Under question 3 the partners without a segment come before the one line naming those without an owner.
+    for (const [q, all, after] of [
+      [0, multi, 0],
+      [2, none, 1],
     ] as const) {
       const lines = evidenceUnder(s, q);
       expect(lines).toHaveLength(201);
       expect(lines.slice(0, 200).every((l) => l.startsWith('• Partner '))).toBe(true);
-      expect(lines[200]).toBe(`and ${all.length - 200} more: filter the roster's Check column`);
+      expect(lines[200]).toBe(`and ${all.length - 200 + after} more: filter the roster's Check column`);
     }
     // The roster's Check column does name every one of them, so the filter finds them all.
     expect(roster(s)[0]).toHaveProperty('Check');
@@ -519,9 +524,9 @@ describe('level names that look like criteria', () => {
   test('a level named "Core*" counts only itself, not "Core" too (wildcards are escaped)', () => {
     const { s, addon } = setUp(PARTNERS);
     build(addon);
-    // People rename two levels on the Segments tab (the levels table starts at G1), then refresh.
-    s.typeInto('Segments', 'G2', 'Core');
-    s.typeInto('Segments', 'G3', 'Core*');
+    // People rename two levels on the Segments tab (the levels table starts at H1), then refresh.
+    s.typeInto('Segments', 'H2', 'Core');
+    s.typeInto('Segments', 'H3', 'Core*');
     build(addon);
     type(s, 'Acme Consulting', 'Level', 'Core');
     type(s, 'Bright Fund', 'Level', 'Core*');

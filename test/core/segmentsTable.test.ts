@@ -110,7 +110,7 @@ describe('readSegmentsTable', () => {
         ['Segment', 'Definition', 'How to manage', 'Color'],
         ['Funder', '', '', ''],
       ],
-      'The segments range has no "Keywords" header. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color.',
+      'The segments range has no "Keywords" header. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color, Review every (months).',
     ],
     [
       'no Segment header',
@@ -118,12 +118,12 @@ describe('readSegmentsTable', () => {
         ['Name', 'Keywords'],
         ['Funder', 'grant'],
       ],
-      'The segments range has no "Segment" header. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color.',
+      'The segments range has no "Segment" header. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color, Review every (months).',
     ],
     [
       'headers not in the first row (range started one row too low)',
       [['Funder', 'Gives grants', 'Stewardship', 'grant', '']],
-      'The segments range has no "Segment" or "Keywords" headers. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color.',
+      'The segments range has no "Segment" or "Keywords" headers. Its first row should name the columns: Segment, Definition, How to manage, Keywords, Color, Review every (months).',
     ],
     ['an empty range', [], 'The segments range is empty.'],
     [

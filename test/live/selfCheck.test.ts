@@ -125,14 +125,14 @@ describe('the shared scenarios in the stand-in', () => {
     expect(probes.steps.find((p) => p.name === 'getValues')!.units).toEqual({ calls: 1, cellsRead: 41 * 19 });
   });
 
-  test('the larger list times every rule getter a refresh used to call: two a checkbox, three a dropdown', () => {
+  test('the larger list times every rule getter a refresh used to call: two a checkbox, three a dropdown or a date rule', () => {
     const probes = scenario(run.report, 'larger list').steps.filter((s) => s.kind === 'probe');
     expect(probes.map((p) => p.name)).toEqual([
       'read every rule of the roster, as a refresh did before issue #16',
     ]);
     // 288 partners (every 25th of 300 rows repeats the one above); 8 segments and Reviewed are checkboxes,
-    // Primary segment, Level, Managed like and Status dropdowns.
-    expect(probes[0].getters).toBe(288 * (9 * 2 + 4 * 3));
+    // Primary segment, Level, Managed like and Status dropdowns, Last contact a date rule.
+    expect(probes[0].getters).toBe(288 * (9 * 2 + 4 * 3 + 3));
     expect(probes[0].calls).toBeUndefined();
   });
 

@@ -18,13 +18,16 @@ describe('roster layout', () => {
       'level',
       'strategicFor',
       'managedLike',
+      'owner',
+      'lastContact',
+      'nextReview',
       'check',
       'reviewed',
       'notes',
       'status',
     ]);
     expect(layout.ops.insertColumns).toEqual([]);
-    expect(layout.ops.width).toBe(15);
+    expect(layout.ops.width).toBe(18);
   });
 
   test('a new segment is inserted after the last segment column, before # Segments', () => {
@@ -48,6 +51,9 @@ describe('roster layout', () => {
       'level',
       'strategicFor',
       'managedLike',
+      'owner',
+      'lastContact',
+      'nextReview',
       'check',
       'reviewed',
       'notes',
@@ -84,10 +90,27 @@ describe('roster layout', () => {
 
   test('remapRows shows the current grid in final coordinates, new columns blank', () => {
     const layout = planLayout(keys(['a']), keys(['a', 'b']), new Set());
-    const row = ['P', 'S', 'W', true, '=1', 'x', '', '', 'm', 'c', false, 'n', 'In list'];
+    const row = [
+      'P',
+      'S',
+      'W',
+      true,
+      '=1',
+      'x',
+      '',
+      '',
+      'm',
+      'Dana',
+      45000,
+      '=r',
+      'c',
+      false,
+      'n',
+      'In list',
+    ];
     const [mapped] = remapRows([row], layout.slots, '');
     expect(mapped.slice(0, 7)).toEqual(['P', 'S', 'W', true, '', '=1', 'x']);
-    expect(mapped).toHaveLength(14);
+    expect(mapped).toHaveLength(17);
   });
 
   test('a roster made before goals gains Strategic for right after Level; nothing else moves', () => {
@@ -96,5 +119,16 @@ describe('roster layout', () => {
     expect(layout.columnOf.get('strategicFor')).toBe(layout.columnOf.get('level')! + 1);
     expect(layout.ops.insertColumns).toEqual([{ at: layout.columnOf.get('strategicFor')!, count: 1 }]);
     expect(layout.ops.deleteColumns).toEqual([]);
+  });
+
+  test('a roster from before Owner, Last contact and Next review gets the three after Managed like, in one insertion', () => {
+    const before = keys(['a']).filter((k) => !['owner', 'lastContact', 'nextReview'].includes(k));
+    // Managed like is column 9, then a column of people's own (10), then Check.
+    const layout = planLayout([...before.slice(0, 9), null, ...before.slice(9)], keys(['a']), new Set());
+    expect(layout.ops.insertColumns).toEqual([{ at: 10, count: 3 }]);
+    expect(['owner', 'lastContact', 'nextReview'].map((k) => layout.columnOf.get(k as ColumnKey))).toEqual([
+      10, 11, 12,
+    ]);
+    expect(layout.slots[12]).toEqual({ key: null, current: 10 });
   });
 });

@@ -16,3 +16,12 @@ export function runs(columns: readonly number[]): [number, number][] {
   }
   return out;
 }
+
+/**
+ * A sheet name as a formula's reference prefix, quoted only where Sheets needs the quotes (and writes them back
+ * in getFormulas): a name of letters, digits and underscores that does not read as a cell is left bare.
+ */
+export function sheetPrefix(name: string): string {
+  const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name);
+  return bare ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+}

@@ -1,6 +1,7 @@
 // The roster's columns: their roles, headers, notes, and who owns their cells.
 // PRODUCT.md, "Partner Roster": `Partner | ID | Suggested | <segments> | # Segments | Primary segment | Level |
-// Strategic for | Managed like | Check | Reviewed | Notes | Status`, and Why suggested after Suggested (issue #15).
+// Strategic for | Managed like | Owner | Last contact | Next review | Check | Reviewed | Notes | Status`, and Why
+// suggested after Suggested (issue #15).
 import { cellText } from '../text';
 
 export type FixedRole =
@@ -13,6 +14,9 @@ export type FixedRole =
   | 'level'
   | 'strategicFor'
   | 'managedLike'
+  | 'owner'
+  | 'lastContact'
+  | 'nextReview'
   | 'check'
   | 'reviewed'
   | 'notes'
@@ -28,6 +32,9 @@ export const AFTER_SEGMENTS: FixedRole[] = [
   'level',
   'strategicFor',
   'managedLike',
+  'owner',
+  'lastContact',
+  'nextReview',
   'check',
   'reviewed',
   'notes',
@@ -52,6 +59,9 @@ export const HEADERS: Record<FixedRole, string> = {
   level: 'Level',
   strategicFor: 'Strategic for',
   managedLike: 'Managed like',
+  owner: 'Owner',
+  lastContact: 'Last contact',
+  nextReview: 'Next review',
   check: 'Check',
   reviewed: 'Reviewed',
   notes: 'Notes',
@@ -76,9 +86,19 @@ export const HEADER_NOTES: Record<FixedRole, string> = {
     'Choose a goal when this partner is required to meet this goal: a strategic partner (the Goals table on ' +
     'the Segments tab). Blank: not strategic.',
   managedLike: 'We currently manage this partner like a … Choose a segment.',
+  owner:
+    'Who looks after this relationship between meetings (a staff member). Yours to fill in: Partner Segments ' +
+    'never changes it.',
+  lastContact:
+    'When someone last looked after this relationship: a date, such as 2026-03-01. Partner Segments never ' +
+    'changes it.',
+  nextReview:
+    'When this relationship is next due for a look: Last contact plus the "Review every (months)" of the Primary ' +
+    'segment on the Segments tab, else the shortest among the ticked segments; "now" when there is a rhythm but no ' +
+    'Last contact; blank without a rhythm. A live formula, coloured once it is past.',
   check:
     'What needs attention on this row, in words: several segments, none, a choice that does not fit the ticks, ' +
-    'a level the Levels table no longer lists, or a level that does not fit the goals.',
+    'a level the Levels table no longer lists, a level that does not fit the goals, a review overdue, or no owner.',
   reviewed: 'Tick once someone has looked at this row. Unreviewed ticks are suggestions.',
   notes: 'Your notes. Partner Segments never changes them.',
   status:
@@ -106,6 +126,8 @@ export function isPeopleOwned(key: ColumnKey): boolean {
     key === 'level' ||
     key === 'strategicFor' ||
     key === 'managedLike' ||
+    key === 'owner' ||
+    key === 'lastContact' ||
     key === 'reviewed' ||
     key === 'notes'
   );

@@ -2,6 +2,7 @@
 // conditions. Board members without the add-on see them work, so nothing here calls a custom function.
 import { columnLetter } from '../columns';
 import { formulaString, runs } from './a1';
+import { STATUS_IN_LIST } from './columns';
 
 export interface FormulaColumns {
   /** Columns of the active (not retired) segments, with the header (= segment name) in row 1. */
@@ -12,6 +13,8 @@ export interface FormulaColumns {
   /** The Level column and the levels the Segments tab lists: a level no longer listed is flagged. */
   level?: number;
   levels?: readonly string[];
+  /** Relationship upkeep (#12): Owner, Last contact, Next review and Status, and where the rhythms are. */
+  upkeep?: UpkeepColumns;
   /** The investment flags' columns and names (absent: no such terms, as for a roster planned without goals). */
   investment?: InvestmentColumns;
 }
@@ -27,6 +30,21 @@ export interface InvestmentColumns {
   deepest: string | null;
   goals: readonly string[];
 }
+
+export interface UpkeepColumns {
+  status: number;
+  owner: number;
+  lastContact: number;
+  nextReview: number;
+  /**
+   * The Segments table's names and `Review every (months)`, as absolute ranges over its rows (such as
+   * `Segments!$A$2:$A$9`, `Segments!$F$2:$F$9`); null when the tab has no rhythm column.
+   */
+  rhythms: { names: string; months: string } | null;
+}
+
+/** The rhythms a Next review reads: whole months 1 to 36 (others, and text, count as none). */
+const MAX_MONTHS = 36;
 
 // A roster writes the same formula on every row but for the row number: each is made once per set of columns,
 // with a mark where the row goes, then filled in per row.
@@ -82,6 +100,55 @@ export function checkFormulas(cols: FormulaColumns): RowFormula {
   return perRow(cols, 'check', (r) => makeCheckFormula(r, cols));
 }
 
+/** `Next review` on every row (only when the roster has the upkeep columns). */
+export function nextReviewFormulas(cols: FormulaColumns): RowFormula {
+  return perRow(cols, 'nextReview', (r) => makeNextReviewFormula(r, cols));
+}
+
+/**
+ * The row's rhythm in months, 0 for none: the Primary segment's when it has one, else the shortest among the
+ * ticked segments. One array expression over the Segments table and the roster's span of segment columns, so
+ * its length does not grow with the segments: names (a column) compared with the segment headers (a row) make a
+ * segments × columns grid, kept where the row's tick is TRUE; the Primary's row is kept too and ranks first, as
+ * the others carry 100 more (a rhythm is at most 36), which MOD takes off again. A comparison reads names as text
+ * (case aside), with no wildcards. Text, blanks and numbers outside 1–36 in the rhythm column are no rhythm.
+ */
+function rhythmMonths(row: string, cols: FormulaColumns, upkeep: UpkeepColumns): string {
+  const { names, months } = upkeep.rhythms!;
+  const primary = `$${columnLetter(cols.primary)}${row}`;
+  const valid = `ISNUMBER(${months})*(${months}>=1)*(${months}<=${MAX_MONTHS})`;
+  let picked = `(${names}=${primary})`;
+  if (cols.segmentColumns.length > 0) {
+    const from = columnLetter(Math.min(...cols.segmentColumns));
+    const to = columnLetter(Math.max(...cols.segmentColumns));
+    picked = `(${picked}+(${names}=$${from}$1:$${to}$1)*(${from}${row}:${to}${row}=TRUE))`;
+  }
+  return `MOD(MIN(IF(${valid}*${picked},${months}+100*(${names}<>${primary}),"")),100)`;
+}
+
+function makeNextReviewFormula(row: string, cols: FormulaColumns): string {
+  const upkeep = cols.upkeep;
+  if (!upkeep?.rhythms) return '=""';
+  const months = rhythmMonths(row, cols, upkeep);
+  const last = `${columnLetter(upkeep.lastContact)}${row}`;
+  // A Last contact that is not a date (pasted past the rule) gives a blank rather than an error.
+  return `=ARRAYFORMULA(IFERROR(IF(${months}=0,"",IF(${last}="","now",EDATE(${last},${months}))),""))`;
+}
+
+/** Check's upkeep phrases: a review past due and no owner, for In list partners only; '' for each otherwise. */
+function upkeepChecks(row: string, cols: FormulaColumns): string[] {
+  const upkeep = cols.upkeep;
+  if (!upkeep) return [];
+  const inList = `${columnLetter(upkeep.status)}${row}=${formulaString(STATUS_IN_LIST)}`;
+  const next = `${columnLetter(upkeep.nextReview)}${row}`;
+  const owner = `${columnLetter(upkeep.owner)}${row}`;
+  const count = `${columnLetter(cols.count)}${row}`;
+  return [
+    `IF(AND(${inList},ISNUMBER(${next})),IF(${next}<TODAY(),"Review overdue",""),"")`,
+    `IF(AND(${inList},${count}>0,TRIM(${owner})=""),"No owner","")`,
+  ];
+}
+
 function makeCountFormula(row: string, cols: FormulaColumns): string {
   if (cols.segmentColumns.length === 0) return '=0';
   const parts = runs(cols.segmentColumns).map(([from, to]) =>
@@ -127,6 +194,7 @@ export function checkTerms(row: string, cols: FormulaColumns): string[] {
     `IF(${ticksOrBlank(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")`,
     ...levelGone(row, cols),
     ...investmentTerms(row, cols.investment),
+    ...upkeepChecks(row, cols),
   ];
 }
 
@@ -199,6 +267,15 @@ export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number
   return markedCondition(
     'no segment',
     `$${columnLetter(partnerColumn)}2<>"",$${columnLetter(cols.count)}2=0`,
+  );
+}
+
+/** An In list partner's Next review that is past (a date before TODAY()); "now" and blanks are not. */
+export function overdueCondition(upkeep: UpkeepColumns): string {
+  const next = `${columnLetter(upkeep.nextReview)}2`;
+  return markedCondition(
+    'review overdue',
+    `$${columnLetter(upkeep.status)}2=${formulaString(STATUS_IN_LIST)},ISNUMBER(${next}),${next}<TODAY()`,
   );
 }
 

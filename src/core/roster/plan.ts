@@ -3,6 +3,8 @@
 // # Segments, Check, Status, new rows, new segment columns, validations, formatting) and never rewrites a cell
 // people own, except to carry a renamed segment's name into the dropdowns that chose it.
 import { deepestLevel, lighterLevels, segmentColor } from '../catalogue';
+import { columnLetter } from '../columns';
+import { sheetPrefix } from './a1';
 import { cellText, normaliseName, trimSpaces } from '../text';
 import type { Catalogue, ListReading, Partner } from '../types';
 import { Desired, formula, sameContent, text, value } from './cells';
@@ -31,8 +33,10 @@ import {
   investmentCondition,
   RowFormula,
   multiSegmentCondition,
+  nextReviewFormulas,
   notFittingCondition,
   unknownGoalCondition,
+  overdueCondition,
   unsegmentedCondition,
 } from './formulas';
 import { canonicalKeys, Layout, planLayout, remapRows } from './layout';
@@ -68,6 +72,11 @@ export interface RosterInput {
   state: RosterSheetState | null;
   /** A stopped first build left the roster without its one-time formats: widths for every column of ours. */
   unfinished?: boolean;
+  /**
+   * Where the Segments table is, for Next review's rhythm lookup: its sheet's name, its name and `Review every
+   * (months)` columns (1-based; null without one) and its last row. Without it, Next review stays blank.
+   */
+  segmentsTable?: { sheetName: string; nameColumn: number; reviewColumn: number | null; lastRow: number };
 }
 
 export interface RosterStats {
@@ -205,6 +214,11 @@ export function planRoster(input: RosterInput): RosterPlan {
     deepest: deepestLevel(catalogue.levels)?.name ?? null,
     goals: goals.map((g) => g.name),
   };
+  const table = input.segmentsTable;
+  const tableRange = (column: number) => {
+    const l = columnLetter(column);
+    return `${sheetPrefix(table!.sheetName)}$${l}$2:$${l}$${Math.max(table!.lastRow, 2)}`;
+  };
   const cols: FormulaColumns = {
     segmentColumns,
     count: col('count'),
@@ -213,6 +227,16 @@ export function planRoster(input: RosterInput): RosterPlan {
     level: col('level'),
     levels: catalogue.levels.map((l) => l.name),
     investment,
+    upkeep: {
+      status: col('status'),
+      owner: col('owner'),
+      lastContact: col('lastContact'),
+      nextReview: col('nextReview'),
+      rhythms:
+        table && table.reviewColumn !== null
+          ? { names: tableRange(table.nameColumn), months: tableRange(table.reviewColumn) }
+          : null,
+    },
   };
   // Renamed goals: the Strategic for cells still name a goal as the roster last knew it; they follow the rename.
   const renamedGoals = new Map<string, string>();
@@ -328,9 +352,12 @@ export function planRoster(input: RosterInput): RosterPlan {
   // noted as FROM_TEMPLATE, and completeWhole makes its text only if the column is written whole.
   const countTemplate = countFormulas(cols);
   const checkTemplate = checkFormulas(cols);
+  const nextReviewTemplate = nextReviewFormulas(cols);
+  const nextReviewCol = col('nextReview');
   const templates = new Map<number, RowFormula>([
     [cols.count, countTemplate],
     [col('check'), checkTemplate],
+    [nextReviewCol, nextReviewTemplate],
   ]);
   const ownedFormula = (row: number, column: number, template: RowFormula) => {
     if (template.matches(formulas[row - 1]?.[column - 1] ?? '', row)) recordWhole(row, column, FROM_TEMPLATE);
@@ -345,6 +372,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     col('suggested'),
     whyCol,
     cols.count,
+    nextReviewCol,
     col('check'),
     statusCol,
   ].filter((c): c is number => c !== undefined);
@@ -414,6 +442,7 @@ export function planRoster(input: RosterInput): RosterPlan {
       ownedWhole(r, whyCol, keepAsIs(row[whyCol - 1], formulas[r - 1][whyCol - 1]));
     }
     ownedFormula(r, cols.count, countTemplate);
+    ownedFormula(r, nextReviewCol, nextReviewTemplate);
     ownedFormula(r, checkCol, checkTemplate);
     const nextStatus = excluded ? STATUS_EXCLUDED : p ? STATUS_IN_LIST : STATUS_NOT_IN_LIST;
     ownedText(r, statusCol, nextStatus);
@@ -457,6 +486,8 @@ export function planRoster(input: RosterInput): RosterPlan {
   const keptColumns = [...keep].map((key) => col(key));
   const levelCol = col('level');
   const notesCol = col('notes');
+  const ownerCol = col('owner');
+  const lastContactCol = col('lastContact');
   newPartners.forEach((p, i) => {
     const r = firstNewRow + i;
     const suggested = suggestedOf(p);
@@ -472,6 +503,9 @@ export function planRoster(input: RosterInput): RosterPlan {
     put(levelCol, BLANK);
     put(investment.strategicFor, BLANK);
     put(cols.managedLike, BLANK);
+    put(ownerCol, BLANK);
+    put(lastContactCol, BLANK);
+    put(nextReviewCol, formula(nextReviewTemplate.at(r)));
     put(checkCol, formula(checkTemplate.at(r)));
     put(reviewedCol, UNTICKED);
     put(notesCol, BLANK);
@@ -549,6 +583,14 @@ export function planRoster(input: RosterInput): RosterPlan {
       cols.managedLike,
       list(segmentNames, 'How do we manage this partner today? Choose a segment from the Segments tab.'),
     ],
+    [
+      col('lastContact'),
+      {
+        kind: 'date',
+        helpText:
+          'Type the date of the last contact, such as 2026-03-01. Anything that is not a date is rejected.',
+      },
+    ],
     [col('reviewed'), checkbox],
     [
       statusCol,
@@ -605,6 +647,12 @@ export function planRoster(input: RosterInput): RosterPlan {
     {
       ranges: [{ row: FIRST_ROW, column: cols.primary, numRows: rows, numColumns: 1 }],
       formula: notFittingCondition('primary segment not ticked', cols.primary, cols),
+      background: COLORS.notFittingBackground,
+      fontColor: COLORS.notFittingFont,
+    },
+    {
+      ranges: [{ row: FIRST_ROW, column: nextReviewCol, numRows: rows, numColumns: 1 }],
+      formula: overdueCondition(cols.upkeep!),
       background: COLORS.notFittingBackground,
       fontColor: COLORS.notFittingFont,
     },

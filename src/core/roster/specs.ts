@@ -2,12 +2,16 @@
 // sheet layer turns them into Apps Script builders.
 
 export type ValidationSpec =
-  { kind: 'checkbox' } | { kind: 'list'; values: string[]; allowInvalid: boolean; helpText: string };
+  | { kind: 'checkbox' }
+  | { kind: 'list'; values: string[]; allowInvalid: boolean; helpText: string }
+  /** A valid date, anything else rejected. */
+  | { kind: 'date'; helpText: string };
 
 export function sameValidation(a: ValidationSpec | null, b: ValidationSpec | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind !== b.kind) return false;
   if (a.kind === 'checkbox') return true;
+  if (a.kind === 'date') return a.helpText === (b as typeof a).helpText;
   const l = b as typeof a;
   return (
     a.allowInvalid === l.allowInvalid &&

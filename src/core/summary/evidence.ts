@@ -2,6 +2,7 @@
 // suggestions; Excluded partners left out; Not in list partners listed apart. PRODUCT.md, "Discussion Summary".
 import { ColumnKey, columnsByKey, segmentKey, STATUS_EXCLUDED, STATUS_NOT_IN_LIST } from '../roster/columns';
 import { joinWithin, MAX_CELL_CHARACTERS, shorten } from '../limits';
+import { checkSays, REVIEW_OVERDUE, upkeepEvidence } from './upkeep';
 import { cellText, normaliseName } from '../text';
 import type { Catalogue, Segment } from '../types';
 import { investmentEvidence } from './goals';
@@ -18,6 +19,12 @@ export interface BoardRow {
   managedLike: string;
   reviewed: boolean;
   notInList: boolean;
+  /** Owner as typed ('' for none). */
+  owner: string;
+  /** Next review as a yyyy-mm-dd day, null when it is not a date (blank, "now"). */
+  nextReview: string | null;
+  /** The roster's Check says the review is overdue (computed by the sheet, with its TODAY()). */
+  reviewOverdue: boolean;
 }
 
 /**
@@ -25,12 +32,15 @@ export interface BoardRow {
  * @param shown the segment name each roster column shows, by id (shownSegmentNames): a segment renamed since the
  *   last refresh still shows its old name there, and the choices that name it are read as the new name, as the
  *   next refresh will carry them.
+ * @param dayOf Next review's cell as a yyyy-mm-dd day (null when not a date): the sheet layer reads a Date in the
+ *   spreadsheet's time zone; a day number is read by serialDay.
  */
 export function boardRows(
   values: readonly unknown[][],
   keys: readonly (ColumnKey | null)[],
   catalogue: Catalogue,
   shown: ReadonlyMap<string, string> = new Map(),
+  dayOf: (value: unknown) => string | null = serialDay,
 ): BoardRow[] {
   const current = new Set(catalogue.segments.map((s) => normaliseName(s.name)));
   const renamed = new Map<string, string>();
@@ -64,9 +74,22 @@ export function boardRows(
       managedLike: choice(get(row, 'managedLike')),
       reviewed: get(row, 'reviewed') === true,
       notInList: status === normaliseName(STATUS_NOT_IN_LIST),
+      owner: cellText(get(row, 'owner')).trim(),
+      nextReview: dayOf(get(row, 'nextReview')),
+      reviewOverdue: checkSays(cellText(get(row, 'check')), REVIEW_OVERDUE),
     });
   }
   return rows;
+}
+
+/**
+ * A day number (as a formula's date reads where no date format applies) as yyyy-mm-dd; null for anything else.
+ * Dates that come back as Date objects are the sheet layer's to turn into days (in the spreadsheet's time zone).
+ */
+export function serialDay(value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) return null;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(value) * 86400000;
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 export const QUESTIONS = [
@@ -174,6 +197,7 @@ export function evidenceFor(board: readonly BoardRow[], catalogue: Catalogue): E
     return flag ? [{ ...r, flag }] : [];
   });
   q3.push(...listedApart(misspent, (r) => `${r.partner}: ${r.flag}`));
+  q3.push(...upkeepEvidence(rows, MAX_LINE));
 
   // 4. Distribution by segment and level.
   const q4 = segments.map((s, i) => {

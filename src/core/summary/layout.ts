@@ -19,6 +19,7 @@ import {
 import { TITLE_QUESTION, type ExerciseEvidence } from './exercise';
 import { GOALS_HEADING, goalsSection, type GoalsRow } from './goals';
 import type { SectionRow } from './learning';
+import { OVERDUE_HEADER, overdueInSegment, upkeepCounts, type UpkeepRanges } from './upkeep';
 
 export const BOARD_NOTES = 'Board notes';
 export const NOTE_ON_SEGMENTS =
@@ -126,6 +127,10 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     return `${sheet}$${l}$2:$${l}`;
   };
   const notExcluded = `${col('status')},${formulaString(`<>${STATUS_EXCLUDED}`)}`;
+  // A roster from before the upkeep columns: no upkeep counts until a refresh adds them.
+  const upkeep: UpkeepRanges | null = (['owner', 'nextReview'] as const).every((k) => rosterColumns.has(k))
+    ? { status: col('status'), count: col('count'), owner: col('owner'), nextReview: col('nextReview') }
+    : null;
 
   const title = a(add('Partner segments: discussion summary'));
   add(
@@ -141,13 +146,18 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add('In more than one segment', `=COUNTIFS(${col('count')},">1",${notExcluded})`);
   add('Without a segment', `=COUNTIFS(${col('partner')},"<>",${col('count')},0,${notExcluded})`);
   add('Reviewed', `=COUNTIFS(${col('reviewed')},TRUE,${notExcluded})`);
+  if (upkeep) for (const [label, f] of upkeepCounts(upkeep)) add(label, f);
   add();
 
   styled('heading', add('Partners per segment'));
-  const perSegmentHeader = add('Segment', 'Partners');
-  styled('tableHeader', perSegmentHeader, 1, 2);
+  const perSegmentHeader = upkeep ? add('Segment', 'Partners', OVERDUE_HEADER) : add('Segment', 'Partners');
+  styled('tableHeader', perSegmentHeader, 1, upkeep ? 3 : 2);
   catalogue.segments.forEach((s) =>
-    add(typedText(s.name), `=COUNTIFS(${col(segmentKey(s.id))},TRUE,${notExcluded})`),
+    add(
+      typedText(s.name),
+      `=COUNTIFS(${col(segmentKey(s.id))},TRUE,${notExcluded})`,
+      ...(upkeep ? [overdueInSegment(upkeep, col(segmentKey(s.id)))] : []),
+    ),
   );
   const chart =
     catalogue.segments.length > 0

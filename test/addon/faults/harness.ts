@@ -175,6 +175,8 @@ const ROSTER_EDITS: Array<[partner: string, header: string, typed: string, value
   ['Acme Consulting', 'Level', 'Collaborating', 'Collaborating'],
   ['Acme Consulting', 'Managed like', 'Advisor', 'Advisor'],
   ['Acme Consulting', 'Notes', 'Met in May', 'Met in May'],
+  ['Acme Consulting', 'Owner', 'Dana Whitfield', 'Dana Whitfield'],
+  ['Acme Consulting', 'Last contact', '2026-03-01', new Date(Date.UTC(2026, 2, 1))],
   ['City of Springfield', 'Funder', 'FALSE', false],
   ['City of Springfield', 'Reviewed', 'TRUE', true],
   ['City of Springfield', 'Level', 'Coordinating', 'Coordinating'],
@@ -198,11 +200,11 @@ function peopleWorkInTheRoster(s: StandIn): void {
   s.internal(() => {
     const sheet = s.spreadsheet.getSheetByName(name)!;
     sheet.insertColumnBefore(2);
-    sheet.getRange('B1').setValue('Owner');
+    sheet.getRange('B1').setValue('Handled by');
     // People sort the roster by partner, Z to A.
     sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: 1, ascending: false });
   });
-  for (const [partner, owner] of OWNER_COLUMN) typeInRoster(s, partner, 'Owner', owner);
+  for (const [partner, owner] of OWNER_COLUMN) typeInRoster(s, partner, 'Handled by', owner);
 }
 
 const BOARD_NOTES: Array<[question: number, typed: string]> = [
@@ -222,7 +224,7 @@ const rosterEntries = (edits: typeof ROSTER_EDITS): HumanEntry[] =>
 const ownerEntries: HumanEntry[] = OWNER_COLUMN.map(([partner, owner]) => ({
   kind: 'roster',
   partner,
-  header: 'Owner',
+  header: 'Handled by',
   value: owner,
 }));
 
@@ -653,7 +655,11 @@ export function visibleProblems(s: StandIn, scenario: Scenario): string[] {
     if (entry.kind === 'roster') {
       const at = rosterCell(s, entry.partner, entry.header);
       const got = at ? rawCell(s, roster, at[0], at[1]) : '(no such cell)';
-      if (got !== entry.value)
+      // Dates compared by time: a copied document holds its own Date objects (possibly of another realm).
+      const time = (v: unknown) =>
+        Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : null;
+      const same = time(entry.value) !== null ? time(got) === time(entry.value) : got === entry.value;
+      if (!same)
         problems.push(
           `${entry.partner} / ${entry.header} holds ${short(got)}, people typed ${short(entry.value)}`,
         );
