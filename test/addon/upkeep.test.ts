@@ -367,3 +367,29 @@ describe('snapshots and odd lists', () => {
     expect(build(addon)).toMatchObject({ new: 0, kept: 6 });
   });
 });
+
+describe('service calls', () => {
+  test('the three columns cost three metadata calls at a first build; no phase grows with the list', () => {
+    const counts = [40, 400].map((n) => {
+      const list = [['Name', 'Notes'], ...Array.from({ length: n }, (_, i) => [`Partner ${i}`, 'vendor'])];
+      const { s, addon } = setUp(list);
+      s.calls.reset();
+      build(addon);
+      const first = s.calls.count;
+      const metadata = s.calls.byMethod['Range.addDeveloperMetadata'] ?? 0;
+      for (let i = 0; i < 5; i++) type(s, `Partner ${i}`, 'Last contact', '2026-01-10');
+      type(s, 'Partner 1', 'Owner', 'Dana');
+      s.calls.reset();
+      build(addon);
+      const refresh = s.calls.count;
+      s.calls.reset();
+      generate(addon);
+      return { first, metadata, refresh, summary: s.calls.count };
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    // One per roster column (8 segments and 13 others: no ID column here) and one per Segments row (8).
+    expect(counts[0].metadata).toBe(8 + 13 + 8);
+    expect(counts[0].refresh).toBeLessThanOrEqual(40);
+    expect(counts[0].summary).toBeLessThanOrEqual(40);
+  });
+});
