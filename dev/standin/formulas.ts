@@ -108,6 +108,19 @@ class ClockPlugin extends FunctionPlugin {
 }
 HyperFormula.registerFunctionPlugin(ClockPlugin as never);
 
+// TO_DATE(value): a number as a date (https://support.google.com/docs/answer/3094239); anything else as it is.
+// The stand-in keeps formula results as numbers either way (getValues of a date formula gives its day number), so
+// it only has to compute: HyperFormula has no TO_DATE.
+class ToDatePlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    TO_DATE: { method: 'toDate', parameters: [{ argumentType: FunctionArgumentType.SCALAR }] },
+  };
+  toDate(ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args as never, state as never, this.metadata('TO_DATE'), (v: unknown) => v);
+  }
+}
+HyperFormula.registerFunctionPlugin(ToDatePlugin as never, { enGB: { TO_DATE: 'TO_DATE' } } as never);
+
 /** The engine's now as a day serial (UTC wall time, as the stand-in's dates): its fixed date, or the clock's. */
 function clockSerial(engine: FormulaEngine | null): number {
   const fixed = engine?.today ?? null;

@@ -69,3 +69,16 @@ describe('dates a person types', () => {
     expect(standIn.value('Sheet1', 'A2')).toBe('');
   });
 });
+
+// https://support.google.com/docs/answer/3094239
+describe('TO_DATE', () => {
+  test('gives a number back as the same day number (a date in Sheets); text and blanks as they are', () => {
+    const { sheet } = setup({ today: '2026-03-15' });
+    sheet
+      .getRange('A1:D1')
+      .setFormulas([
+        ['=TO_DATE(46096)', '=TO_DATE(EDATE(TODAY(),1))', '=TO_DATE("now")', '=TO_DATE(46096)+1'],
+      ]);
+    expect(sheet.getRange('A1:D1').getValues()[0]).toEqual([46096, 46127, 'now', 46097]);
+  });
+});

@@ -131,8 +131,9 @@ function makeNextReviewFormula(row: string, cols: FormulaColumns): string {
   if (!upkeep?.rhythms) return '=""';
   const months = rhythmMonths(row, cols, upkeep);
   const last = `${columnLetter(upkeep.lastContact)}${row}`;
-  // A Last contact that is not a date (pasted past the rule) gives a blank rather than an error.
-  return `=ARRAYFORMULA(IFERROR(IF(${months}=0,"",IF(${last}="","now",EDATE(${last},${months}))),""))`;
+  // A Last contact that is not a date (pasted past the rule) gives a blank rather than an error. TO_DATE makes the
+  // day number a date, so the cell shows one without a number format of its own (no call to set one).
+  return `=ARRAYFORMULA(IFERROR(IF(${months}=0,"",IF(${last}="","now",TO_DATE(EDATE(${last},${months})))),""))`;
 }
 
 /** Check's upkeep phrases: a review past due and no owner, for In list partners only; '' for each otherwise. */
