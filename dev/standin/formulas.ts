@@ -116,7 +116,12 @@ class ToDatePlugin extends FunctionPlugin {
     TO_DATE: { method: 'toDate', parameters: [{ argumentType: FunctionArgumentType.SCALAR }] },
   };
   toDate(ast: { args: unknown[] }, state: unknown) {
-    return this.runFunction(ast.args as never, state as never, this.metadata('TO_DATE'), (v: unknown) => v);
+    return this.runFunction(
+      ast.args as never,
+      state as never,
+      this.metadata('TO_DATE'),
+      (v: unknown) => v as never,
+    );
   }
 }
 HyperFormula.registerFunctionPlugin(ToDatePlugin as never, { enGB: { TO_DATE: 'TO_DATE' } } as never);

@@ -180,6 +180,28 @@ describe('npm run simulate', () => {
     expect(text).toContain(`• ${rows[3][0]}: at Integrated but no goal needs it`);
   }, 60000);
 
+  test('a Last contact and an Owner typed into a snapshot survive another run: the date as {"date": ISO}', () => {
+    const out = join(dir, 'upkeep.json');
+    expect(simulate(csv('upkeep.csv', 12), '--out', out).status).toBe(0);
+    type Sheet = { name: string; values: unknown[][]; formulas: string[][] };
+    const rosterOf = (path: string) =>
+      (JSON.parse(readFileSync(path, 'utf8')).sheets as Sheet[]).find((sh) => sh.name === 'Partner Roster')!;
+    const edited = JSON.parse(readFileSync(out, 'utf8'));
+    const roster = (edited.sheets as Sheet[]).find((sh) => sh.name === 'Partner Roster')!;
+    const header = roster.values[0] as string[];
+    const [owner, last, next] = ['Owner', 'Last contact', 'Next review'].map((h) => header.indexOf(h));
+    // Org 0 is a vendor: a Contractor, reviewed every 3 months.
+    roster.values[1][owner] = 'Dana';
+    roster.values[1][last] = { date: '2026-01-10T00:00:00.000Z' };
+    writeFileSync(out, JSON.stringify(edited));
+    const again = join(dir, 'upkeep-again.json');
+    expect(simulate(out, '--out', again).status).toBe(0);
+    const row = rosterOf(again).values[1];
+    expect([row[0], row[owner], row[last]]).toEqual(['Org 0', 'Dana', { date: '2026-01-10T00:00:00.000Z' }]);
+    // 2026-04-10 as a day number: Next review computed from the date read back.
+    expect(row[next]).toBe((Date.UTC(2026, 3, 10) - Date.UTC(1899, 11, 30)) / 86400000);
+  }, 90000);
+
   test('service calls for 2,000 partners are at most 5 above those for 50', () => {
     const small = simulate(csv('small.csv', 50)).json.serviceCalls;
     const large = simulate(csv('large.csv', 2000)).json.serviceCalls;
