@@ -302,6 +302,27 @@ function roundTrip(run: Run): number {
     roster.rows.every((r) => r[roster.column('Status')] === 'In list'),
   );
 
+  // Relationship upkeep (#12): Next review is a live formula over the Segments table's rhythms (an array
+  // expression, checked here in real Sheets too): "now" without a Last contact; a Last contact on 2020-01-10 (as its
+  // day number) plus a Contractor's 3 months is 2020-04-10, long past, so Check says the review is overdue.
+  run.same(
+    'first build: Next review "now" without a Last contact',
+    roster.row('Acme Consulting')['Next review'],
+    'now',
+  );
+  run.step('type a Last contact', 'edit', () => roster.set('Acme Consulting', 'Last contact', 43840));
+  roster = new Table(rosterSheet);
+  const next = roster.row('Acme Consulting')['Next review'];
+  const zone = ss.getSpreadsheetTimeZone();
+  run.same(
+    'Last contact plus the rhythm: Next review 2020-04-10, a review overdue',
+    [
+      next instanceof Date ? Utilities.formatDate(next, zone, 'yyyy-MM-dd') : next,
+      String(roster.row('Acme Consulting').Check).split('; ').includes('Review overdue'),
+    ],
+    [next instanceof Date ? '2020-04-10' : 43931, true],
+  );
+
   run.step('tick, untick, choose, exclude', 'edit', () => {
     roster.set('Acme Consulting', 'Advisor', true);
     roster.set('Acme Consulting', 'Managed like', 'Advisor');

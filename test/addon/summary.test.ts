@@ -45,7 +45,10 @@ describe('Discussion Summary', () => {
     for (const q of QUESTIONS) expect(a).toContain(q);
     expect(a.filter((x) => x === 'Board notes')).toHaveLength(5);
     expect(evidenceUnder(s, 0)).toEqual(['• Bright Fund: Advisor, Funder (not reviewed yet)']);
-    expect(evidenceUnder(s, 2)).toEqual(['• Quiet Org: no segment ticked']);
+    expect(evidenceUnder(s, 2)).toEqual([
+      '• Quiet Org: no segment ticked',
+      '• No owner looks after 2 partners: Acme, Bright Fund',
+    ]);
     const partnersRow = a.indexOf('In more than one segment');
     expect(s.sheetValues(SUMMARY)[partnersRow][1]).toBe(1);
     // Live: a tick in the roster moves the count without regenerating.
