@@ -75,8 +75,8 @@ describe('first build with the defaults', () => {
     const { s } = setUpBuilt();
     const values = s.sheetValues(SEGMENTS);
     const header = values[0];
-    expect(header.slice(6, 8)).toEqual(['Level', 'Meaning']);
-    expect(values.slice(1, 5).map((r) => [r[6], r[7]])).toEqual([
+    expect(header.slice(7, 9)).toEqual(['Level', 'Meaning']);
+    expect(values.slice(1, 5).map((r) => [r[7], r[8]])).toEqual([
       ['Networking', 'Exchange information'],
       ['Coordinating', 'Adjust activities for a common purpose'],
       ['Cooperating', 'Share resources'],
@@ -186,6 +186,7 @@ describe('goals added, renamed and removed', () => {
     build(addon);
     type(s, 'River Coalition', 'Strategic for', 'Clean river');
     type(s, 'River Coalition', 'Level', 'Collaborating');
+    type(s, 'River Coalition', 'Owner', 'Dana');
     s.typeInto(SEGMENTS, `${letter(tabColumn(s, 'Goal'))}3`, '');
     build(addon);
     build(addon);
@@ -246,7 +247,7 @@ describe('the two investment flags', () => {
     // The tab as the add-on made it before goals: the old levels, no Goals table; a roster with no Strategic for.
     s.internal(() => {
       const tab = s.spreadsheet.getSheetByName(SEGMENTS)!;
-      tab.getRange('G2:H5').setValues([
+      tab.getRange('H2:I5').setValues([
         ['Networking', 'Exchange information'],
         ['Coordinating', 'Adjust activities together'],
         ['Cooperating', 'Share resources'],
@@ -261,10 +262,10 @@ describe('the two investment flags', () => {
     type(s, 'Bright Fund', 'Level', 'Strategic');
     type(s, 'Acme Consulting', 'Level', 'Networking');
     type(s, 'Acme Consulting', 'Notes', 'Keep me');
-    const segmentsBefore = JSON.stringify(s.sheetValues(SEGMENTS).map((r) => r.slice(0, 8)));
+    const segmentsBefore = JSON.stringify(s.sheetValues(SEGMENTS).map((r) => r.slice(0, 9)));
     build(addon);
     // The levels stay as they were; the tab gains a Goals table in free cells, nothing moved.
-    expect(JSON.stringify(s.sheetValues(SEGMENTS).map((r) => r.slice(0, 8)))).toBe(segmentsBefore);
+    expect(JSON.stringify(s.sheetValues(SEGMENTS).map((r) => r.slice(0, 9)))).toBe(segmentsBefore);
     expect(s.sheetValues(SEGMENTS)[0].slice(10, 12)).toEqual(['Goal', 'What success looks like']);
     expect(dropdown(s, 'Bright Fund', 'Level')).toEqual([
       'Networking',
