@@ -387,9 +387,9 @@ describe('service calls', () => {
       return { first, metadata, refresh, summary: s.calls.count };
     });
     expect(counts[1]).toEqual(counts[0]);
-    // One per roster column (8 segments and 14 others, Why suggested included: no ID column here) and one per
-    // Segments row (8).
-    expect(counts[0].metadata).toBe(8 + 14 + 8);
+    // One per roster column (8 segments and 15 others, Why suggested and Strategic for included: no ID column
+    // here) and one per Segments row (8).
+    expect(counts[0].metadata).toBe(8 + 15 + 8);
     expect(counts[0].refresh).toBeLessThanOrEqual(40);
     expect(counts[0].summary).toBeLessThanOrEqual(40);
   });
