@@ -69,40 +69,18 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
         h('div', { class: 'segment-line' }, input),
         h('div', { class: 'confirm-actions' }, save, cancel),
       );
-      error.id = `goal-error-${goal.id}`;
-      input.setAttribute('aria-describedby', error.id);
-      const fail = (message: string | null) => {
-        showMessage(error, message);
-        input.setAttribute('aria-invalid', String(message !== null));
-      };
-      cancel.addEventListener('click', () => {
-        showMessage(error, null);
-        showView();
-        row.querySelector<HTMLElement>('.rename')?.focus();
-      });
-      input.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') cancel.click();
-      });
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        const name = input.value.trim();
-        if (!name) {
-          fail('Type a name for the goal.');
-          return input.focus();
-        }
-        if (name === goal.name) return cancel.click();
-        fail(null);
-        const view = await withProgress({ button: save, busyText: 'Saving…', errorSlot: error }, () =>
-          server.renameGoal(goal.id, name),
-        );
-        if (!view) {
-          input.setAttribute('aria-invalid', 'true');
-          return input.focus();
-        }
-        announce(`Renamed ${goal.name} to ${name}.`);
-        render(view);
-        goalList.querySelector<HTMLElement>(`[data-goal-id="${CSS.escape(goal.id)}"] .rename`)?.focus();
-      });
+      wireRename(
+        { form, input, save, cancel, error, row, showView, errorId: `goal-error-${goal.id}` },
+        {
+          what: 'goal',
+          oldName: goal.name,
+          rename: (name) => server.renameGoal(goal.id, name),
+          done: (view) => {
+            render(view);
+            goalList.querySelector<HTMLElement>(`[data-goal-id="${CSS.escape(goal.id)}"] .rename`)?.focus();
+          },
+        },
+      );
       row.replaceChildren(form, error);
       input.focus();
       input.select();
@@ -180,39 +158,15 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
         h('div', { class: 'segment-line' }, swatch(), input),
         h('div', { class: 'confirm-actions' }, save, cancel),
       );
-      const fail = (message: string | null) => {
-        showMessage(error, message);
-        input.setAttribute('aria-invalid', String(message !== null));
-      };
-      error.id = `segment-error-${segment.id}`;
-      input.setAttribute('aria-describedby', error.id);
-      cancel.addEventListener('click', () => {
-        showMessage(error, null);
-        showView();
-        row.querySelector<HTMLElement>('.rename')?.focus();
-      });
-      input.addEventListener('keydown', (event) => {
-        if (event.key === 'Escape') cancel.click();
-      });
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        const name = input.value.trim();
-        if (!name) {
-          fail('Type a name for the segment.');
-          return input.focus();
-        }
-        if (name === segment.name) return cancel.click();
-        fail(null);
-        const view = await withProgress({ button: save, busyText: 'Saving…', errorSlot: error }, () =>
-          server.renameSegment(segment.id, name),
-        );
-        if (!view) {
-          input.setAttribute('aria-invalid', 'true');
-          return input.focus();
-        }
-        announce(`Renamed ${segment.name} to ${name}.`);
-        render(view, segment.id);
-      });
+      wireRename(
+        { form, input, save, cancel, error, row, showView, errorId: `segment-error-${segment.id}` },
+        {
+          what: 'segment',
+          oldName: segment.name,
+          rename: (name) => server.renameSegment(segment.id, name),
+          done: (view) => render(view, segment.id),
+        },
+      );
       row.replaceChildren(form, error);
       input.focus();
       input.select();
@@ -347,4 +301,66 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
   byId('segments-retry').addEventListener('click', () => void load());
 
   return { load };
+}
+
+/** The parts of an inline rename form a segment's or a goal's row shows. */
+interface RenameParts {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  save: HTMLButtonElement;
+  cancel: HTMLButtonElement;
+  error: HTMLElement;
+  row: HTMLElement;
+  /** Puts the row back as it shows when not renaming. */
+  showView: () => void;
+  errorId: string;
+}
+
+/**
+ * One behaviour for renaming a segment or a goal: Cancel or Escape goes back, a blank name is refused under the
+ * field, an unchanged one just closes the form, and the server's refusal stays under the field with focus on it.
+ */
+function wireRename(
+  parts: RenameParts,
+  how: {
+    what: 'segment' | 'goal';
+    oldName: string;
+    rename: (name: string) => Promise<SegmentsView>;
+    done: (view: SegmentsView) => void;
+  },
+): void {
+  const { form, input, save, cancel, error, row, showView } = parts;
+  error.id = parts.errorId;
+  input.setAttribute('aria-describedby', error.id);
+  const fail = (message: string | null) => {
+    showMessage(error, message);
+    input.setAttribute('aria-invalid', String(message !== null));
+  };
+  cancel.addEventListener('click', () => {
+    showMessage(error, null);
+    showView();
+    row.querySelector<HTMLElement>('.rename')?.focus();
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') cancel.click();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = input.value.trim();
+    if (!name) {
+      fail(`Type a name for the ${how.what}.`);
+      return input.focus();
+    }
+    if (name === how.oldName) return cancel.click();
+    fail(null);
+    const view = await withProgress({ button: save, busyText: 'Saving…', errorSlot: error }, () =>
+      how.rename(name),
+    );
+    if (!view) {
+      input.setAttribute('aria-invalid', 'true');
+      return input.focus();
+    }
+    announce(`Renamed ${how.oldName} to ${name}.`);
+    how.done(view);
+  });
 }
