@@ -4,6 +4,7 @@
 // https://developers.google.com/apps-script/guides/html/reference/run
 
 import type { RosterStats } from './core/roster/plan';
+import type { BringInStats } from './core/exercise/bringIn';
 
 export type TabRole = 'list' | 'segments' | 'roster' | 'summary' | 'exercise';
 
@@ -125,14 +126,7 @@ export interface ExerciseView {
 }
 
 /** What bringing the group's picks into the roster will do (done: false) or did (done: true). */
-export interface BringInReport {
-  agreed: number;
-  ticks: number;
-  primaries: number;
-  alreadyTicked: number;
-  otherPrimary: number;
-  notAPartner: number;
-  noMajority: number;
+export interface BringInReport extends BringInStats {
   /** The confirmation's question, or what was done, in words. */
   message: string;
   done: boolean;
