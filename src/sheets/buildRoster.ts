@@ -118,6 +118,7 @@ function refreshOnce(
     sheetId: list.sheetId,
     sheetName: list.sheetName,
     layout: list.detected ? null : list.layout,
+    headers: list.headers,
   });
 
   return {

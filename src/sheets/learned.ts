@@ -7,7 +7,8 @@ import { typedText } from '../core/roster/cells';
 import type { ColumnKey } from '../core/roster/columns';
 import { learnFromRoster, learningSection, type Learning, type SectionRow } from '../core/summary/learning';
 import { words } from '../core/words';
-import type { Catalogue, Segment } from '../core/types';
+import type { Catalogue, ListLayout, Segment } from '../core/types';
+import { savedLayout } from './listSheet';
 import { valuesToLastCell } from './ranges';
 import { loadListSettings } from './settings';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,7 +36,12 @@ function readDescriptions(ss: Spreadsheet): Map<string, readonly string[]> | nul
   if (!saved || !sheet) return null;
   const grid = valuesToLastCell(sheet);
   if (grid.length === 0) return null;
-  let layout = saved.layout;
+  let layout: ListLayout | null;
+  try {
+    layout = savedLayout(grid, saved, saved.sheetName);
+  } catch {
+    return null; // the confirmed name column is gone: the build says so
+  }
   if (!layout) {
     try {
       layout = detectLayout(grid);

@@ -1,9 +1,10 @@
 // Reads the user's partner list, never writing to it: the chosen sheet, or the one that looks most like it.
+import { headersOf, refindLayout, type ConfirmedHeaders } from '../core/confirmedLayout';
 import { chooseListSheet, detectLayout, PartnerListError, readPartners } from '../core/partnerList';
 import type { ListLayout, ListReading } from '../core/types';
 import { UserError } from './errors';
 import { noteSheetCount } from './ownedSheets';
-import { loadListSettings } from './settings';
+import { loadListSettings, type ListSettings } from './settings';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -14,6 +15,8 @@ export interface ListRead {
   layout: ListLayout;
   /** true when the layout was detected, false when the user's saved choice was used. */
   detected: boolean;
+  /** The confirmed columns' headers, to save with the layout (null when detected). */
+  headers: ConfirmedHeaders | null;
   reading: ListReading;
   /** The list sheet's values, as read. */
   grid: unknown[][];
@@ -49,7 +52,6 @@ export function readList(
       );
     }
     sheetId = saved.sheetId;
-    layout = saved.layout;
   }
   if (sheet && sheetId < 0) sheetId = sheet.getSheetId();
   if (sheet && ownedIds.has(sheetId)) {
@@ -59,16 +61,18 @@ export function readList(
   }
   if (sheet) {
     const grid = gridOf(sheet);
+    const name = sheet.getName();
+    if (!chosenName && saved?.layout) layout = savedLayout(grid, saved, name);
     if (!layout) {
       try {
         layout = detectLayout(grid);
       } catch (e) {
-        if (e instanceof PartnerListError) throw new UserError(`${sheet.getName()}: ${e.message}`);
+        if (e instanceof PartnerListError) throw new UserError(`${name}: ${e.message}`);
         throw e;
       }
     }
     const detected = chosenName ? !chosenLayout : !saved?.layout;
-    return finish(sheet, sheet.getName(), sheetId, layout, detected, grid);
+    return finish(sheet, name, sheetId, layout, detected, grid);
   }
   const sheets = ss.getSheets();
   noteSheetCount(ss, sheets.length);
@@ -87,6 +91,25 @@ export function readList(
   return finish(found.sheet, found.name, found.id, choice.layout, true, found.grid);
 }
 
+/**
+ * The saved confirmed layout as it stands today: found again by its headers (a column inserted, a title row
+ * above the header, the ID column deleted), or refused in plain words when the name column's header is gone.
+ */
+export function savedLayout(
+  grid: readonly unknown[][],
+  saved: ListSettings,
+  sheetName: string,
+): ListLayout | null {
+  if (!saved.layout) return null;
+  if (!saved.headers) return saved.layout;
+  try {
+    return refindLayout(grid, saved.layout, saved.headers);
+  } catch (e) {
+    if (e instanceof PartnerListError) throw new UserError(`${sheetName}: ${e.message}`);
+    throw e;
+  }
+}
+
 function finish(
   sheet: Sheet,
   sheetName: string,
@@ -99,5 +122,6 @@ function finish(
   if (reading.partners.length === 0) {
     throw new UserError(`${sheetName}: the list has a header but no partners below it.`);
   }
-  return { sheet, sheetName, sheetId, layout, detected, reading, grid };
+  const headers = detected ? null : headersOf(grid, layout);
+  return { sheet, sheetName, sheetId, layout, detected, headers, reading, grid };
 }

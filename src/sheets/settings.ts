@@ -1,5 +1,6 @@
 // The user's choices (which sheet is the partner list, which columns), kept in document properties so every
 // editor of the spreadsheet shares them. https://developers.google.com/apps-script/guides/properties
+import type { ConfirmedHeaders } from '../core/confirmedLayout';
 import type { ListLayout } from '../core/types';
 
 const LIST_KEY = 'partnerSegments.list';
@@ -10,6 +11,11 @@ export interface ListSettings {
   sheetName: string;
   /** null: detect the layout each time. */
   layout: ListLayout | null;
+  /**
+   * The confirmed columns' header texts, by which each run finds them again (absent in settings saved before
+   * they were kept: the numbers are used once, and the next build saves the headers).
+   */
+  headers?: ConfirmedHeaders | null;
 }
 
 function store(): GoogleAppsScript.Properties.Properties {

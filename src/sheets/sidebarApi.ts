@@ -149,7 +149,12 @@ export function chooseList(raw: unknown): Overview {
   }
   // Read once with the choice, so a choice that finds no partners is refused before it is saved.
   const list = readList(ss, owned, sheetName, layout ?? undefined);
-  saveListSettings({ sheetId: list.sheetId, sheetName: list.sheetName, layout });
+  saveListSettings({
+    sheetId: list.sheetId,
+    sheetName: list.sheetName,
+    layout,
+    headers: layout ? list.headers : null,
+  });
   return getOverview();
 }
 

@@ -472,3 +472,80 @@ describe("5. the roster's header row moved down or deleted", () => {
     expect(content(s)).toBe(before);
   });
 });
+
+describe('1. a partner list confirmed in the sidebar, then edited', () => {
+  // A list whose columns a person confirmed in step 1 (name in B, ID in A, notes in C), built, one entry made.
+  const CONFIRMED = [
+    ['Partner ID', 'Organisation', 'About'],
+    ['P-1', 'Acme Consulting', 'contractor, invoice monthly'],
+    ['P-2', 'Bright Futures Foundation', 'funder'],
+    ['P-3', 'Riverside Alliance', 'coalition peer'],
+  ];
+  const NAMES = ['Acme Consulting', 'Bright Futures Foundation', 'Riverside Alliance'];
+
+  function confirmedAndBuilt(): { s: StandIn; addon: LoadedAddon } {
+    const { s, addon } = setUp(CONFIRMED);
+    addon.run('chooseList', {
+      sheet: 'Partners',
+      headerRow: 1,
+      nameColumn: 2,
+      idColumn: 1,
+      descriptionColumns: [3],
+    });
+    build(addon);
+    s.typeInto(ROSTER, rosterCell(s, 'Bright Futures Foundation', 'Notes'), 'met in May');
+    return { s, addon };
+  }
+
+  /** After the refresh: the same three partners, all In list, suggestions from the notes, the entry kept. */
+  function expectNothingLost(s: StandIn): void {
+    const rows = roster(s);
+    expect(rows.map((r) => [r.Partner, r.Status])).toEqual(NAMES.map((n) => [n, 'In list']));
+    expect(partner(s, 'Bright Futures Foundation').Notes).toBe('met in May');
+    expect(partner(s, 'Acme Consulting').Suggested).toBe('Contractor');
+    expect(partner(s, 'Bright Futures Foundation').Suggested).toBe('Funder');
+  }
+
+  test('a column inserted into the list: the confirmed columns are found again by their headers', () => {
+    const { s, addon } = confirmedAndBuilt();
+    s.internal(() => {
+      const list = s.spreadsheet.getSheetByName('Partners')!;
+      list.insertColumnBefore(1);
+      list.getRange('A1:A4').setValues([['Region'], ['North'], ['South'], ['East']]);
+    });
+    build(addon);
+    expectNothingLost(s);
+    expect(roster(s).map((r) => r.ID)).toEqual(['P-1', 'P-2', 'P-3']);
+  });
+
+  test('a title row inserted above its header: the header row is found again, never read as a partner', () => {
+    const { s, addon } = confirmedAndBuilt();
+    s.internal(() => {
+      const list = s.spreadsheet.getSheetByName('Partners')!;
+      list.insertRowBefore(1);
+      list.getRange('A1').setValue('Our partners, 2026');
+    });
+    build(addon);
+    expectNothingLost(s);
+    expect(roster(s).map((r) => r.ID)).toEqual(['P-1', 'P-2', 'P-3']);
+    const overview = addon.run('getOverview') as { list: { headerRow: number; nameColumn: number } };
+    expect(overview.list).toMatchObject({ headerRow: 2, nameColumn: 2 });
+  });
+
+  test('its ID column deleted: partners are matched by name, nothing appended, no entry lost', () => {
+    const { s, addon } = confirmedAndBuilt();
+    s.internal(() => s.spreadsheet.getSheetByName('Partners')!.deleteColumn(1));
+    build(addon);
+    expectNothingLost(s);
+    const overview = addon.run('getOverview') as { list: { nameColumn: number; idColumn: number | null } };
+    expect(overview.list).toMatchObject({ nameColumn: 1, idColumn: null });
+  });
+
+  test('its name column deleted: refused in plain words, nothing changed', () => {
+    const { s, addon } = confirmedAndBuilt();
+    s.internal(() => s.spreadsheet.getSheetByName('Partners')!.deleteColumn(2));
+    const before = JSON.stringify(s.sheetValues(ROSTER));
+    expect(() => build(addon)).toThrow(/"Organisation".*sidebar/);
+    expect(JSON.stringify(s.sheetValues(ROSTER))).toBe(before);
+  });
+});
