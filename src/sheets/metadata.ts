@@ -24,7 +24,7 @@ export const FINISHED_KEY = 'partnerSegments.finished';
 export const EXERCISE_COLUMN_KEY = 'partnerSegments.exerciseColumn';
 export const EXERCISE_ROW_KEY = 'partnerSegments.exerciseRow';
 
-export type SheetRole = 'segments' | 'roster' | 'summary' | 'exercise';
+export type SheetRole = 'segments' | 'roster' | 'summary' | 'exercise' | 'history';
 
 /** The sheets the add-on owns, by role, and the metadata on their rows and columns, from one finder call. */
 export class OwnedSheets {

@@ -44,6 +44,7 @@ export const DEFAULT_NAMES: Record<SheetRole, string> = {
   roster: 'Partner Roster',
   summary: 'Discussion Summary',
   exercise: 'Segment Exercise',
+  history: 'Segment History',
 };
 
 /** "Partner Roster", else "Partner Roster (2)", "(3)", …: the first name no sheet has. */

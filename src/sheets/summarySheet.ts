@@ -23,6 +23,8 @@ import { readSegmentsTab } from './segmentsTab';
 import { outOfRoom } from './workbookLimit';
 import { loadListSettings } from './settings';
 import { learnForSummary } from './learned';
+import { HISTORY_CHART_COLUMNS, planHistory, SINCE_PREFIX, sinceLines } from '../core/summary/history';
+import { appendHistory, appendRow, historySheet, readHistoryEnd } from './historySheet';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const COLORS = { heading: '#d2e3fc', question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
@@ -71,6 +73,17 @@ export function generateSummary(): SummaryReport {
       [...boardNotes].filter(([, note]) => note.startsWith('=')).map(([q]) => q),
     );
 
+    // The history's last rows: what "Since" compares with, and whether this generation's row is there already.
+    const historyTab = owned.get('history');
+    const historyEnd = readHistoryEnd(historyTab);
+    const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
+    const history = planHistory(historyEnd.rows, rows, catalogue, generatedAt);
+    const since = {
+      heading: history.previous ? `${SINCE_PREFIX}${history.previous.date}` : `${SINCE_PREFIX}the last generation`,
+      lines: sinceLines(history.previous?.record ?? null, rows, catalogue),
+    };
+    const historyRows = history.append ? appendRow(historyEnd.lastRow) : historyEnd.lastRow;
+
     let plan: SummaryPlan;
     try {
       plan = planSummary({
@@ -80,11 +93,12 @@ export function generateSummary(): SummaryReport {
         rosterColumns,
         segmentsSheetName,
         listSheetName: loadListSettings()?.sheetName ?? 'your partner list',
-        generatedAt: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'),
+        generatedAt,
         boardNotes,
         boardNoteFormulas,
         learning: learned.section,
         exercise: fromExercise,
+        since,
       });
     } catch (e) {
       throw new UserError(e instanceof Error ? e.message : String(e));
@@ -95,7 +109,12 @@ export function generateSummary(): SummaryReport {
     try {
       summary = existing ?? createOwnedSheet(ss, 'summary');
       if (!existing) made.push(summary);
-      writeSummary(summary, plan, {
+      const historyTabNow = historySheet(ss, historyTab);
+      if (!historyTab) made.push(historyTabNow);
+      const historyRange = historyTabNow.getRange(
+        blockA1(1, HISTORY_CHART_COLUMNS.first, Math.max(historyRows, 2), HISTORY_CHART_COLUMNS.count),
+      );
+      writeSummary(summary, plan, historyRange, {
         fresh: !existing,
         oldRows: oldValues.length,
         oldColumns: oldValues[0]?.length ?? 0,
@@ -103,6 +122,8 @@ export function generateSummary(): SummaryReport {
         protection,
         firstWrite: !owned.isFinished('summary'),
       });
+      // The run's last write: a run stopped before it appends nothing, one stopped after finds its row.
+      if (history.append) appendHistory(historyTabNow, historyEnd.lastRow, history.append);
     } catch (e) {
       throw outOfRoom(ss, e, made, Math.max(plan.values.length, 1000) * 26, 'the discussion summary');
     }
@@ -129,27 +150,38 @@ function oldChartRow(columnA: readonly unknown[]): number | null {
   return heading < 0 ? null : heading + 2;
 }
 
+/** The line chart's title, and the heading of its data's columns on the history tab. */
+const HISTORY_CHART_TITLE = 'Counts over time (Segment History)';
+
+type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
 /**
- * Our chart among the summary's: the one whose data is columns A:B from the per-segment table's header row (as
- * it is now or was before this run, so a run stopped between the values and the chart still finds it). Charts
- * people added show other data and are left as they are. One getRanges per chart, until ours is found.
+ * Our charts among the summary's: the per-segment one, whose data is columns A:B from the per-segment table's
+ * header row (as it is now or was before this run, so a run stopped between the values and the chart still finds
+ * it), and the history's line chart, whose data is the history tab's columns C:I from row 1. Charts people added
+ * show other data and are left as they are. One getRanges per chart, until both are found.
  */
-function findOurChart(
+function findOurCharts(
   sheet: Sheet,
   headerRows: readonly (number | null | undefined)[],
-): GoogleAppsScript.Spreadsheet.EmbeddedChart | null {
+): { segments: Chart | null; history: Chart | null } {
+  const found: { segments: Chart | null; history: Chart | null } = { segments: null, history: null };
   for (const chart of sheet.getCharts()) {
+    if (found.segments && found.history) break;
     const ranges = chart.getRanges();
     const r = ranges[0];
-    if (
-      ranges.length === 1 &&
-      r.getColumn() === 1 &&
-      r.getNumColumns() === 2 &&
-      headerRows.includes(r.getRow())
+    if (ranges.length !== 1) continue;
+    if (!found.segments && r.getColumn() === 1 && r.getNumColumns() === 2 && headerRows.includes(r.getRow()))
+      found.segments = chart;
+    else if (
+      !found.history &&
+      r.getColumn() === HISTORY_CHART_COLUMNS.first &&
+      r.getNumColumns() === HISTORY_CHART_COLUMNS.count &&
+      r.getRow() === 1
     )
-      return chart;
+      found.history = chart;
   }
-  return null;
+  return found;
 }
 
 const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap: boolean }> = {
@@ -169,6 +201,7 @@ const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap:
 function writeSummary(
   sheet: Sheet,
   plan: SummaryPlan,
+  historyRange: GoogleAppsScript.Spreadsheet.Range,
   before: {
     fresh: boolean;
     oldRows: number;
@@ -201,10 +234,13 @@ function writeSummary(
   const notes = plan.notesRows.map((r) => blockA1(r, 2, 1, width - 1));
   const merges = notes.map((a1) => batch.add(a1));
   const chartData = plan.chart ? batch.add(plan.chart.dataRange) : -1;
-  let ourChart: GoogleAppsScript.Spreadsheet.EmbeddedChart | null = null;
+  let ourChart: Chart | null = null;
+  let historyChart: Chart | null = null;
   if (!fresh) {
     batch.get(everything).breakApart();
-    ourChart = findOurChart(sheet, [plan.chart?.anchorRow, oldChartRow(before.oldColumnA)]);
+    const charts = findOurCharts(sheet, [plan.chart?.anchorRow, oldChartRow(before.oldColumnA)]);
+    ourChart = charts.segments;
+    historyChart = charts.history;
   }
   const padded = Array.from({ length: covered.rows }, (_, r) =>
     Array.from({ length: covered.columns }, (_, c) => plan.values[r]?.[c] ?? ''),
@@ -241,6 +277,21 @@ function writeSummary(
       .setPosition(plan.chart.anchorRow, plan.chart.anchorColumn, 0, 0)
       .build();
     sheet.insertChart(chart);
+  }
+  if (plan.historyChart && historyChart) {
+    // Its range grows by the row this generation appends; people's styling and position stay.
+    sheet.updateChart(historyChart.modify().clearRanges().addRange(historyRange).build());
+  } else if (plan.historyChart) {
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asLineChart()
+        .setTitle(HISTORY_CHART_TITLE)
+        .addRange(historyRange)
+        .setNumHeaders(1)
+        .setPosition(plan.historyChart.anchorRow, plan.historyChart.anchorColumn, 0, 0)
+        .build(),
+    );
   }
   // Ours: a Board notes row of the summary as it was (its label in column A), from column B; or a Board notes
   // cell's shape (one row, B to the summary's last column) where a run stopped after its new values landed and

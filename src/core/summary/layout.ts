@@ -43,6 +43,8 @@ export interface SummaryInput {
   learning?: readonly SectionRow[];
   /** The segmentation exercise's evidence (./exercise.ts), when the spreadsheet has the exercise tab. */
   exercise?: ExerciseEvidence | null;
+  /** "Since <previous date>" (./history.ts's sinceLines): its heading and lines; absent, no such section. */
+  since?: { heading: string; lines: readonly string[] } | null;
 }
 
 export interface SummaryPlan {
@@ -52,6 +54,8 @@ export interface SummaryPlan {
   /** Where each question's Board notes go (row, 1-based) — column B, merged to the last column. */
   notesRows: number[];
   chart: { anchorRow: number; anchorColumn: number; dataRange: string } | null;
+  /** Where the line chart of the history's counts goes (beside the "Since" section), null: no section. */
+  historyChart: { anchorRow: number; anchorColumn: number } | null;
   /** The style of every cell of `values` (null: plain), so formats go in one call per property. */
   styles: (CellStyle | null)[][];
 }
@@ -148,6 +152,17 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add('Reviewed', `=COUNTIFS(${col('reviewed')},TRUE,${notExcluded})`);
   if (upkeep) for (const [label, f] of upkeepCounts(upkeep)) add(label, f);
   add();
+
+  let historyChart: SummaryPlan['historyChart'] = null;
+  if (input.since) {
+    const heading = add(typedText(input.since.heading));
+    styled('heading', heading);
+    for (const line of input.since.lines) add(typedText(line));
+    historyChart = { anchorRow: heading + 1, anchorColumn: 4 };
+    // Room for the chart beside the lines.
+    while (grid.length < heading + 18) add();
+    add();
+  }
 
   styled('heading', add('Partners per segment'));
   const perSegmentHeader = upkeep ? add('Segment', 'Partners', OVERDUE_HEADER) : add('Segment', 'Partners');
@@ -276,7 +291,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     mark(row, 2, width, 'notes');
   }
 
-  return { values: grid, width, title, notesRows, chart, styles };
+  return { values: grid, width, title, notesRows, chart, historyChart, styles };
 }
 
 /** The "Segment by level" column of partners at a level the Segments tab no longer lists. */
