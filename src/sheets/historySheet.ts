@@ -2,7 +2,7 @@
 // src/core/summary/history.ts plans what the row holds; this file only reads and writes the sheet.
 import { typedText } from '../core/roster/cells';
 import { HISTORY_HEADER } from '../core/summary/history';
-import { createOwnedSheet, newSheetSize } from './ownedSheets';
+import { createOwnedSheet, doneMaking, newSheetSize } from './ownedSheets';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,11 +30,6 @@ export function historySheet(ss: Spreadsheet, existing: Sheet | undefined): Shee
   return existing ?? createOwnedSheet(ss, 'history');
 }
 
-/** The row the next append lands on (the header first on an empty tab). */
-export function appendRow(lastRow: number): number {
-  return lastRow < 1 ? 2 : lastRow + 1;
-}
-
 /**
  * Appends one generation's row, in one setValues: on an empty tab with the header above it. It is the run's
  * last write, so a run stopped before it leaves no row, and one stopped after finds its row (planHistory).
@@ -57,5 +52,8 @@ export function appendHistory(sheet: Sheet, lastRow: number, row: readonly (stri
     const rows = newSheetSize(sheet)?.rows ?? sheet.getMaxRows();
     if (rows < at + block.length - 1) sheet.insertRowsAfter(rows, 1000);
   }
+  // A first write: a run stopped between the tab's role metadata and the end of createOwnedSheet left its
+  // "making" mark; it goes before the row (the row stays the last write).
+  if (lastRow < 1) doneMaking('history');
   sheet.getRange(at, 1, block.length, width).setValues(block);
 }

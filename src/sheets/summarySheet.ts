@@ -24,7 +24,7 @@ import { outOfRoom } from './workbookLimit';
 import { loadListSettings } from './settings';
 import { learnForSummary } from './learned';
 import { HISTORY_CHART_COLUMNS, planHistory, SINCE_PREFIX, sinceLines } from '../core/summary/history';
-import { appendHistory, appendRow, historySheet, readHistoryEnd } from './historySheet';
+import { appendHistory, historySheet, readHistoryEnd } from './historySheet';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const COLORS = { heading: '#d2e3fc', question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
@@ -79,10 +79,11 @@ export function generateSummary(): SummaryReport {
     const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
     const history = planHistory(historyEnd.rows, rows, catalogue, generatedAt);
     const since = {
-      heading: history.previous ? `${SINCE_PREFIX}${history.previous.date}` : `${SINCE_PREFIX}the last generation`,
+      heading: history.previous
+        ? `${SINCE_PREFIX}${history.previous.date}`
+        : `${SINCE_PREFIX}the last generation`,
       lines: sinceLines(history.previous?.record ?? null, rows, catalogue),
     };
-    const historyRows = history.append ? appendRow(historyEnd.lastRow) : historyEnd.lastRow;
 
     let plan: SummaryPlan;
     try {
@@ -111,9 +112,9 @@ export function generateSummary(): SummaryReport {
       if (!existing) made.push(summary);
       const historyTabNow = historySheet(ss, historyTab);
       if (!historyTab) made.push(historyTabNow);
-      const historyRange = historyTabNow.getRange(
-        blockA1(1, HISTORY_CHART_COLUMNS.first, Math.max(historyRows, 2), HISTORY_CHART_COLUMNS.count),
-      );
+      // Columns C:I from row 1 to the bottom: each row appended later is drawn with no change to the chart.
+      const historyRange = () =>
+        historyTabNow.getRange(blockA1(1, HISTORY_CHART_COLUMNS.first, null, HISTORY_CHART_COLUMNS.count));
       writeSummary(summary, plan, historyRange, {
         fresh: !existing,
         oldRows: oldValues.length,
@@ -201,7 +202,8 @@ const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap:
 function writeSummary(
   sheet: Sheet,
   plan: SummaryPlan,
-  historyRange: GoogleAppsScript.Spreadsheet.Range,
+  /** The history's chart data (fetched only when the chart is made). */
+  historyRange: () => GoogleAppsScript.Spreadsheet.Range,
   before: {
     fresh: boolean;
     oldRows: number;
@@ -278,16 +280,14 @@ function writeSummary(
       .build();
     sheet.insertChart(chart);
   }
-  if (plan.historyChart && historyChart) {
-    // Its range grows by the row this generation appends; people's styling and position stay.
-    sheet.updateChart(historyChart.modify().clearRanges().addRange(historyRange).build());
-  } else if (plan.historyChart) {
+  // Found, the line chart is left as it is (people's styling and position stay): its range reaches the bottom.
+  if (plan.historyChart && !historyChart) {
     sheet.insertChart(
       sheet
         .newChart()
         .asLineChart()
         .setTitle(HISTORY_CHART_TITLE)
-        .addRange(historyRange)
+        .addRange(historyRange())
         .setNumHeaders(1)
         .setPosition(plan.historyChart.anchorRow, plan.historyChart.anchorColumn, 0, 0)
         .build(),

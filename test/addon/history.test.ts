@@ -3,7 +3,7 @@
 import { cellA1 } from '../../dev/standin/a1';
 import type { StandIn } from '../../dev/standin/index';
 import type { LoadedAddon } from '../../dev/standin/loader';
-import { build, columnA, generate, ROSTER, setUp, SUMMARY } from './helpers';
+import { build, columnA, generate, manyPartners, ROSTER, setUp, SUMMARY } from './helpers';
 
 const HISTORY = 'Segment History';
 const LIST_HEADER = ['Name', 'Notes'];
@@ -141,13 +141,15 @@ describe('Segment History and "Since"', () => {
     ]);
   });
 
-  test("a line chart on the summary draws the history's date and counts, its range growing per generation", () => {
+  test("a line chart on the summary draws the history's date and counts, down to the tab's last row", () => {
     const { s } = threeGenerations();
     const summary = s.workbook.sheetByName(SUMMARY)!;
     const history = s.workbook.sheetByName(HISTORY)!;
     const lines = summary.charts.filter((c) => c.chartType === 'LINE');
     expect(lines).toHaveLength(1);
-    expect(lines[0].ranges).toEqual([{ sheetId: history.id, row: 1, column: 3, numRows: 4, numColumns: 7 }]);
+    expect(lines[0].ranges).toEqual([
+      { sheetId: history.id, row: 1, column: 3, numRows: history.maxRows, numColumns: 7 },
+    ]);
     // Beside the Since section.
     expect(lines[0].position.row).toBe(columnA(s).findIndex((x) => x.startsWith('Since ')) + 2);
     expect(summary.charts.filter((c) => c.chartType === 'COLUMN')).toHaveLength(1);
@@ -164,5 +166,26 @@ describe('Segment History and "Since"', () => {
     generate(addon);
     expect(s.workbook.sheets.map((x) => x.name)).not.toContain(HISTORY);
     expect(s.sheetValues('Our meetings')).toHaveLength(3);
+  });
+
+  test('a generation makes as many calls for 200 partners as for 20, and at the 6th as at the 2nd', () => {
+    const counts = [20, 200].map((n) => {
+      const { s, addon } = setUp(manyPartners(n, (i) => (i % 2 ? 'vendor contract' : 'grant')));
+      build(addon);
+      const perGeneration: number[] = [];
+      for (let g = 0; g < 6; g++) {
+        s.typeInto(ROSTER, cell(s, `Partner ${g}`, 'Advisor'), 'TRUE'); // something changed: a row each time
+        s.calls.reset();
+        generate(addon);
+        perGeneration.push(s.calls.count);
+      }
+      expect(s.sheetValues(HISTORY)).toHaveLength(7);
+      return perGeneration;
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    expect(new Set(counts[0].slice(1)).size).toBe(1);
+    // Measured: 45 for a first summary (the history tab made), 44 for every later one.
+    expect(counts[0][0]).toBeLessThanOrEqual(48);
+    expect(counts[0][1]).toBeLessThanOrEqual(48);
   });
 });

@@ -247,7 +247,8 @@ export function sinceLines(
   const name = (p: PartnerRecord) => shorten(p.name, 200);
 
   const added = now.filter((p) => inList(p) && !inList(before.get(key(p))));
-  const gone = previous.filter((p) => inList(p) && !inList(current.get(key(p))));
+  // Gone: Not in list now. A partner missing from the rows is Excluded (the summary leaves them out) or deleted.
+  const gone = previous.filter((p) => inList(p) && current.get(key(p))?.notInList === true);
   const moved: string[] = [];
   const multi: string[] = [];
   const fixed: string[] = [];
@@ -257,8 +258,10 @@ export function sinceLines(
     if (old && old.segments.join('\n') !== p.segments.join('\n')) {
       moved.push(`${name(p)}: ${shown(old.segments)} → ${shown(p.segments)}`);
     }
-    if (old && old.segments.length <= 1 && p.segments.length > 1) multi.push(`${name(p)}: ${shown(p.segments)}`);
-    if (old?.mismatched && !p.mismatched) fixed.push(`${name(p)}: now managed like ${p.managedLike || '(blank)'}`);
+    if (old && old.segments.length <= 1 && p.segments.length > 1)
+      multi.push(`${name(p)}: ${shown(p.segments)}`);
+    if (old?.mismatched && !p.mismatched)
+      fixed.push(`${name(p)}: now managed like ${p.managedLike || '(blank)'}`);
     if (p.mismatched && !old?.mismatched) {
       mismatches.push(`${name(p)}: managed like ${p.managedLike}, in ${shown(p.segments)}`);
     }

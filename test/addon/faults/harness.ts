@@ -30,7 +30,7 @@ function load(s: StandIn): LoadedAddon {
 }
 
 export const ROLE_KEY = 'partnerSegments.role';
-export const ROLES = ['segments', 'roster', 'summary', 'exercise'] as const;
+export const ROLES = ['segments', 'roster', 'summary', 'exercise', 'history'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type SidebarEntry =
