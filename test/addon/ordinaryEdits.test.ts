@@ -334,7 +334,11 @@ describe('8. the discussion summary and what people add to it', () => {
         .getCharts()
         .map((c) => String(c.getOptions().get('title'))),
     );
-    expect(titles.sort()).toEqual(['Our own pie', 'Partners per segment']);
+    expect(titles.sort()).toEqual([
+      'Counts over time (Segment History)',
+      'Our own pie',
+      'Partners per segment',
+    ]);
     // Ours shows every segment, the new one too.
     const ranges = s.internal(() =>
       s.spreadsheet

@@ -141,7 +141,7 @@ describe('the shared scenarios in the stand-in', () => {
     expect(standIn.sheetNames()).toEqual(['Sheet1']);
     expect([...standIn.properties.document.keys()]).toEqual([]);
     expect(scenario(report, 'round trip').cleanup).toEqual({
-      deleted: ['Self-check partners', 'Segments', 'Partner Roster', 'Discussion Summary'],
+      deleted: ['Self-check partners', 'Segments', 'Partner Roster', 'Discussion Summary', 'Segment History'],
       leftAlone: [],
       propertiesRestored: 2, // the list settings, and the keywords the summary learned (issue #15)
       kept: false,

@@ -59,9 +59,13 @@ export interface HistoryEntry {
 
 const segmentRef = (s: { id: string; name: string }) => s.id || s.name;
 
+/** Longest name kept in the record: a cell holds 50,000 characters, and one partner's tuple must fit in one. */
+const RECORD_NAME_CHARS = 1000;
+
 export function recordOf(rows: readonly BoardRow[], catalogue: Catalogue): PartnerRecord[] {
   return rows.map((r) => ({
-    name: r.partner,
+    // Shortened here, so this generation's record and the next one's compare the same text.
+    name: shorten(r.partner, RECORD_NAME_CHARS),
     segments: r.segments.map((i) => segmentRef(catalogue.segments[i])),
     primary: r.primary,
     level: r.level,
