@@ -8,6 +8,7 @@ import type { ColumnKey } from '../core/roster/columns';
 import { learnFromRoster, learningSection, type Learning, type SectionRow } from '../core/summary/learning';
 import { words } from '../core/words';
 import type { Catalogue, ListLayout, Segment } from '../core/types';
+import { UserError } from './errors';
 import { savedLayout } from './listSheet';
 import { valuesToLastCell } from './ranges';
 import { loadListSettings } from './settings';
@@ -39,8 +40,9 @@ function readDescriptions(ss: Spreadsheet): Map<string, readonly string[]> | nul
   let layout: ListLayout | null;
   try {
     layout = savedLayout(grid, saved, saved.sheetName);
-  } catch {
-    return null; // the confirmed name column is gone: the build says so
+  } catch (e) {
+    if (e instanceof UserError) return null; // the confirmed name column is gone: the build says so
+    throw e;
   }
   if (!layout) {
     try {

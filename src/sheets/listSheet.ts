@@ -63,14 +63,7 @@ export function readList(
     const grid = gridOf(sheet);
     const name = sheet.getName();
     if (!chosenName && saved?.layout) layout = savedLayout(grid, saved, name);
-    if (!layout) {
-      try {
-        layout = detectLayout(grid);
-      } catch (e) {
-        if (e instanceof PartnerListError) throw new UserError(`${name}: ${e.message}`);
-        throw e;
-      }
-    }
+    if (!layout) layout = asUserError(name, () => detectLayout(grid));
     const detected = chosenName ? !chosenLayout : !saved?.layout;
     return finish(sheet, name, sheetId, layout, detected, grid);
   }
@@ -102,8 +95,14 @@ export function savedLayout(
 ): ListLayout | null {
   if (!saved.layout) return null;
   if (!saved.headers) return saved.layout;
+  const { layout, headers } = saved;
+  return asUserError(sheetName, () => refindLayout(grid, layout, headers));
+}
+
+/** A list that cannot be read, said to the user with the sheet's name in front. */
+function asUserError<T>(sheetName: string, read: () => T): T {
   try {
-    return refindLayout(grid, saved.layout, saved.headers);
+    return read();
   } catch (e) {
     if (e instanceof PartnerListError) throw new UserError(`${sheetName}: ${e.message}`);
     throw e;

@@ -82,7 +82,7 @@ export function generateSummary(): SummaryReport {
       heading: history.previous
         ? `${SINCE_PREFIX}${history.previous.date}`
         : `${SINCE_PREFIX}the last generation`,
-      lines: sinceLines(history.previous?.record ?? null, rows, catalogue),
+      lines: sinceLines(history.previous?.record ?? null, history.record, catalogue),
     };
 
     let plan: SummaryPlan;
@@ -151,7 +151,7 @@ function oldChartRow(columnA: readonly unknown[]): number | null {
   return heading < 0 ? null : heading + 2;
 }
 
-/** The line chart's title, and the heading of its data's columns on the history tab. */
+/** The history's line chart's title. */
 const HISTORY_CHART_TITLE = 'Counts over time (Segment History)';
 
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;

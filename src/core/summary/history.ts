@@ -187,6 +187,8 @@ export interface HistoryPlan {
   /** The row to append, or null when the last row already is this generation. */
   append: (string | number)[] | null;
   id: string;
+  /** This generation's record, for sinceLines to compare with the previous one's. */
+  record: PartnerRecord[];
 }
 
 /**
@@ -205,9 +207,11 @@ export function planHistory(
   const last = entries[entries.length - 1] ?? null;
   const before = entries.length > 1 ? entries[entries.length - 2] : null;
   const counts = countsOf(rows, catalogue);
-  const cells = encodeRecord(recordOf(rows, catalogue));
+  const record = recordOf(rows, catalogue);
+  const cells = encodeRecord(record);
   if (last && generationId(last.previous, counts, cells) === last.id) {
-    return { previous: before && before.id === last.previous ? before : null, append: null, id: last.id };
+    const previous = before && before.id === last.previous ? before : null;
+    return { previous, append: null, id: last.id, record };
   }
   const id = generationId(last?.id ?? '', counts, cells);
   const append = [
@@ -222,7 +226,7 @@ export function planHistory(
     counts.reviewed,
     ...cells,
   ];
-  return { previous: last, append, id };
+  return { previous: last, append, id, record };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -236,14 +240,13 @@ const MAX_SINCE = 50;
 /** The lines of the "Since" section under its heading: per kind of change a count, then the partners. */
 export function sinceLines(
   previous: readonly PartnerRecord[] | null,
-  rows: readonly BoardRow[],
+  now: readonly PartnerRecord[],
   catalogue: Catalogue,
 ): string[] {
   if (!previous) return [NOTHING_TO_COMPARE];
   const names = new Map(catalogue.segments.map((s) => [segmentRef(s), s.name]));
   const shown = (ids: readonly string[]) =>
     ids.length === 0 ? '(none)' : ids.map((id) => names.get(id) ?? `${id} (removed)`).join(', ');
-  const now = recordOf(rows, catalogue);
   const key = (p: PartnerRecord) => normaliseName(p.name);
   const before = new Map(previous.map((p) => [key(p), p]));
   const current = new Map(now.map((p) => [key(p), p]));
