@@ -38,6 +38,7 @@ export function setupDiscussionStep(events: { onGenerated(report: SummaryReport)
     if (report.groupSplit !== null) stats.push(['Split in the group exercise', report.groupSplit]);
     if (report.notAPartner !== null) stats.push(['Not a partner, for someone', report.notAPartner]);
     if (report.boardNotesKept > 0) stats.push(['Board notes kept', report.boardNotesKept]);
+    if (report.actionsKept > 0) stats.push(['Actions still open', report.openActions]);
     renderStats(byId('summary-stats'), stats);
     byId('summary-result').hidden = false;
     announce(byId('summary-text').textContent ?? '');

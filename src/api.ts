@@ -101,6 +101,9 @@ export interface SummaryReport {
   mismatches: number;
   unsegmented: number;
   boardNotesKept: number;
+  /** The board's actions kept under the questions, and those of them not Done. */
+  actionsKept: number;
+  openActions: number;
   /** Partners the segmentation exercise split on (null without the exercise tab). */
   groupSplit: number | null;
   /** Partners someone picked Not a partner for in the exercise (null without the exercise tab). */

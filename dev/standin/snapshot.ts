@@ -168,7 +168,8 @@ function validationEntry(
 /** Validation rules grouped into vertical runs of one column that share a rule. */
 function validations(sheet: SheetModel, standIn: StandIn): SnapshotValidation[] {
   const out: SnapshotValidation[] = [];
-  const width = Math.max(0, ...sheet.rows.map((l) => l?.length ?? 0));
+  // Array.from, not map: a loaded sheet's rows may be sparse, and map keeps the holes (Math.max of a hole is NaN).
+  const width = Math.max(0, ...Array.from(sheet.rows, (l) => l?.length ?? 0));
   for (let c = 1; c <= width; c++) {
     let start = 0;
     let current: ValidationData | undefined;

@@ -42,7 +42,6 @@ export function protectGenerated(
     protection.setUnprotectedRanges(open.ranges());
     return;
   }
-  const warningOnly = existing.isWarningOnly();
   const now = existing.getUnprotectedRanges();
   const theirs = now.filter((r) => !ours(r) && !open.a1s.some((a1) => sameArea(r.getA1Notation(), a1)));
   const wanted = [...open.a1s, ...theirs.map((r) => r.getA1Notation())].sort();
@@ -50,7 +49,8 @@ export function protectGenerated(
   const rangesRight = current.length === wanted.length && current.every((a, i) => sameArea(a, wanted[i]));
   // Not warning-only: the owner restricted it, or a run stopped right after protect() (nothing open yet,
   // no description): only the second is made warning-only.
-  const stopped = !warningOnly && now.length === 0 && existing.getDescription() === '';
+  // Asked only when nothing is open (one call fewer on every other run).
+  const stopped = now.length === 0 && !existing.isWarningOnly() && existing.getDescription() === '';
   if (rangesRight && !stopped) return;
   if (stopped) existing.setWarningOnly(true);
   if (stopped || existing.getDescription() === '') existing.setDescription(DESCRIPTION);

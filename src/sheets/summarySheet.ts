@@ -25,9 +25,24 @@ import { loadListSettings } from './settings';
 import { learnForSummary } from './learned';
 import { HISTORY_CHART_COLUMNS, planHistory, SINCE_PREFIX, sinceLines } from '../core/summary/history';
 import { appendHistory, historySheet, readHistoryEnd } from './historySheet';
+import {
+  ACTIONS_HEADER,
+  actionRowsA1,
+  isOpen,
+  overdueRuleFormula,
+  readActions,
+} from '../core/summary/actions';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const COLORS = { heading: '#d2e3fc', question: '#e8f0fe', notes: '#fef7e0', tableHeader: '#e8eaed' };
+const COLORS = {
+  heading: '#d2e3fc',
+  question: '#e8f0fe',
+  notes: '#fef7e0',
+  tableHeader: '#e8eaed',
+  /** An overdue action's row: light red under black text (about 15:1). */
+  overdue: '#f4c7c3',
+};
+const DUE_FORMAT = 'yyyy-mm-dd';
 
 export function generateSummary(): SummaryReport {
   return withDocumentLock(() => {
@@ -67,7 +82,9 @@ export function generateSummary(): SummaryReport {
     const existing = owned.get('summary');
     const area = existing ? existing.getDataRange() : null;
     const oldValues = area ? area.getValues() : [];
-    const boardNotes = area ? readBoardNotes(oldValues, area.getFormulas()) : new Map<number, string>();
+    const oldFormulas = area ? area.getFormulas() : [];
+    const boardNotes = readBoardNotes(oldValues, oldFormulas);
+    const actions = readActions(oldValues, oldFormulas);
     const protection = existing ? readProtection(existing) : null;
     const boardNoteFormulas = new Set(
       [...boardNotes].filter(([, note]) => note.startsWith('=')).map(([q]) => q),
@@ -97,6 +114,7 @@ export function generateSummary(): SummaryReport {
         generatedAt,
         boardNotes,
         boardNoteFormulas,
+        actions,
         learning: learned.section,
         exercise: fromExercise,
         since,
@@ -136,6 +154,8 @@ export function generateSummary(): SummaryReport {
       mismatches: rows.filter((r) => managedFits(r, catalogue.segments) === false).length,
       unsegmented: rows.filter((r) => r.segments.length === 0).length,
       boardNotesKept: boardNotes.size,
+      actionsKept: [...actions.values()].reduce((n, list) => n + list.length, 0),
+      openActions: [...actions.values()].reduce((n, list) => n + list.filter(isOpen).length, 0),
       groupSplit: fromExercise ? fromExercise.splitCount : null,
       notAPartner: fromExercise ? fromExercise.notAPartnerCount : null,
     };
@@ -158,23 +178,37 @@ type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 /**
  * Our charts among the summary's: the per-segment one, whose data is columns A:B from the per-segment table's
- * header row (as it is now or was before this run, so a run stopped between the values and the chart still finds
- * it), and the history's line chart, whose data is the history tab's columns C:I from row 1. Charts people added
+ * header row (as it is now or was before this run; the chart is moved before the values, so a run stopped
+ * between them still finds it), and the history's line chart, whose data is the history tab's columns C:I from row 1. Charts people added
  * show other data and are left as they are. One getRanges per chart, until both are found.
  */
 function findOurCharts(
   sheet: Sheet,
   headerRows: readonly (number | null | undefined)[],
-): { segments: Chart | null; history: Chart | null } {
-  const found: { segments: Chart | null; history: Chart | null } = { segments: null, history: null };
+): {
+  segments: Chart | null;
+  segmentsRange: GoogleAppsScript.Spreadsheet.Range | null;
+  history: Chart | null;
+} {
+  const found: {
+    segments: Chart | null;
+    segmentsRange: GoogleAppsScript.Spreadsheet.Range | null;
+    history: Chart | null;
+  } = { segments: null, segmentsRange: null, history: null };
   for (const chart of sheet.getCharts()) {
     if (found.segments && found.history) break;
     const ranges = chart.getRanges();
     const r = ranges[0];
     if (ranges.length !== 1) continue;
-    if (!found.segments && r.getColumn() === 1 && r.getNumColumns() === 2 && headerRows.includes(r.getRow()))
+    if (
+      !found.segments &&
+      r.getColumn() === 1 &&
+      r.getNumColumns() === 2 &&
+      headerRows.includes(r.getRow())
+    ) {
       found.segments = chart;
-    else if (
+      found.segmentsRange = r;
+    } else if (
       !found.history &&
       r.getColumn() === HISTORY_CHART_COLUMNS.first &&
       r.getNumColumns() === HISTORY_CHART_COLUMNS.count &&
@@ -226,48 +260,44 @@ function writeSummary(
   if (maxColumns < width) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
 
   const batch = new RangeBatch(sheet);
-  const everything = batch.add(blockA1(1, 1, Math.max(maxRows, rows), Math.max(maxColumns, width)));
-  const all = batch.add(blockA1(1, 1, rows, width));
   // The new values over the old area too ('' where the new summary is smaller): one write replaces the old
   // content, and nothing is cleared before it lands, so a run stopped earlier leaves the Board notes in place.
   const covered = { rows: Math.max(rows, before.oldRows), columns: Math.max(width, before.oldColumns) };
+  // The whole grid is broken apart and cleared of formats: a stopped run may have left merges below the data.
+  const everything = batch.add(blockA1(1, 1, Math.max(maxRows, rows), Math.max(maxColumns, width)));
+  const all = batch.add(blockA1(1, 1, rows, width));
   const cover = batch.add(blockA1(1, 1, covered.rows, covered.columns));
+  // Due and Done (columns C:D) of the whole grid: one grid of rules puts the tables' rules where they are now
+  // and takes them off where they were (a stopped run's too).
+  const gridRows = Math.max(maxRows, rows);
+  const ruleColumns = batch.add(blockA1(1, 3, gridRows, 2));
+  const tables = plan.actionTables.map((t) => batch.add(actionRowsA1(t)));
   const title = batch.add(plan.title);
   const notes = plan.notesRows.map((r) => blockA1(r, 2, 1, width - 1));
   const merges = notes.map((a1) => batch.add(a1));
   const chartData = plan.chart ? batch.add(plan.chart.dataRange) : -1;
   let ourChart: Chart | null = null;
+  let ourChartRange: GoogleAppsScript.Spreadsheet.Range | null = null;
   let historyChart: Chart | null = null;
   if (!fresh) {
     batch.get(everything).breakApart();
     const charts = findOurCharts(sheet, [plan.chart?.anchorRow, oldChartRow(before.oldColumnA)]);
     ourChart = charts.segments;
+    ourChartRange = charts.segmentsRange;
     historyChart = charts.history;
   }
-  const padded = Array.from({ length: covered.rows }, (_, r) =>
-    Array.from({ length: covered.columns }, (_, c) => plan.values[r]?.[c] ?? ''),
-  );
-  batch.get(cover).setValues(padded);
-  if (!fresh) batch.get(everything).clearFormat();
-
-  const block = batch.get(all);
-  const styleOf = <T>(pick: (s: (typeof STYLE)[CellStyle]) => T, plain: T) =>
-    plan.styles.map((row) => row.map((style) => (style ? pick(STYLE[style]) : plain)));
-  block.setBackgrounds(styleOf((s) => s.background, null));
-  block.setFontWeights(styleOf((s) => (s.bold ? 'bold' : null), null));
-  block.setWraps(styleOf((s) => s.wrap, false));
-  batch.get(title).setFontSize(16);
-  for (const at of merges) batch.get(at).merge();
-  if (firstWrite) {
-    // Widths and the frozen title only on a new tab: a regeneration keeps what people adjusted.
-    sheet.setColumnWidth(1, 380);
-    sheet.setColumnWidths(2, width - 1, 110);
-    sheet.setFrozenRows(1);
-  }
-
+  // The charts before the values: a run stopped between them leaves our chart on the rows the table is about to
+  // take, which the next run looks at (the plan's header row), so it is found and never drawn twice.
   if (plan.chart && ourChart) {
     // Ours is updated in place: people's title, colours or position for it stay; their own charts are not touched.
-    sheet.updateChart(ourChart.modify().clearRanges().addRange(batch.get(chartData)).build());
+    // Its range read back the same (the table did not move or change length): nothing to update.
+    const was = ourChartRange;
+    const same =
+      was !== null &&
+      was.getRow() === plan.chart.anchorRow &&
+      was.getNumRows() === batch.get(chartData).getNumRows() &&
+      was.getNumColumns() === 2;
+    if (!same) sheet.updateChart(ourChart.modify().clearRanges().addRange(batch.get(chartData)).build());
   } else if (ourChart) sheet.removeChart(ourChart);
   else if (plan.chart) {
     const chart = sheet
@@ -293,13 +323,95 @@ function writeSummary(
         .build(),
     );
   }
+  const padded = Array.from({ length: covered.rows }, (_, r) =>
+    Array.from({ length: covered.columns }, (_, c) => plan.values[r]?.[c] ?? ''),
+  );
+  batch.get(cover).setValues(padded);
+  if (!fresh) batch.get(everything).clearFormat();
+
+  const block = batch.get(all);
+  const styleOf = <T>(pick: (s: (typeof STYLE)[CellStyle]) => T, plain: T) =>
+    plan.styles.map((row) => row.map((style) => (style ? pick(STYLE[style]) : plain)));
+  block.setBackgrounds(styleOf((s) => s.background, null));
+  block.setFontWeights(styleOf((s) => (s.bold ? 'bold' : null), null));
+  block.setWraps(styleOf((s) => s.wrap, false));
+  batch.get(title).setFontSize(16);
+  for (const at of merges) batch.get(at).merge();
+  writeActionRules(
+    sheet,
+    plan,
+    batch.get(ruleColumns),
+    gridRows,
+    tables.map((i) => batch.get(i)),
+  );
+  if (firstWrite) {
+    // Widths and the frozen title only on a new tab: a regeneration keeps what people adjusted.
+    sheet.setColumnWidth(1, 380);
+    sheet.setColumnWidths(2, width - 1, 110);
+    sheet.setFrozenRows(1);
+  }
+
   // Ours: a Board notes row of the summary as it was (its label in column A), from column B; or a Board notes
   // cell's shape (one row, B to the summary's last column) where a run stopped after its new values landed and
   // before this protection was updated: the old label is gone from that row, but the range is still ours.
+  // An action table's rows (A:D, under its header) are ours too, wherever an earlier layout had them.
   const ours = (r: GoogleAppsScript.Spreadsheet.Range) =>
-    r.getNumRows() === 1 &&
-    r.getColumn() === 2 &&
-    (cellText(before.oldColumnA[r.getRow() - 1]) === BOARD_NOTES || r.getLastColumn() === width);
-  protectGenerated(sheet, { a1s: notes, ranges: () => merges.map((i) => batch.get(i)) }, protection, ours);
+    (r.getNumRows() === 1 &&
+      r.getColumn() === 2 &&
+      (cellText(before.oldColumnA[r.getRow() - 1]) === BOARD_NOTES || r.getLastColumn() === width)) ||
+    (r.getColumn() === 1 && r.getNumColumns() === ACTIONS_HEADER.length);
+  const open = [...merges, ...tables];
+  protectGenerated(
+    sheet,
+    { a1s: [...notes, ...plan.actionTables.map(actionRowsA1)], ranges: () => open.map((i) => batch.get(i)) },
+    protection,
+    ours,
+  );
   if (firstWrite) markFinished(sheet, 'summary');
+}
+
+/**
+ * The action tables' rules, in three calls whatever their number: Due a date and Done a checkbox, as one grid
+ * over columns C:D of the whole area (null elsewhere, which also takes off the rules where the tables were);
+ * an overdue row highlighted by one conditional format per table (the summary's conditional formats are the
+ * add-on's, like its other formats); and, when kept actions carry dates, the Due cells' date format, which
+ * clearFormat took off.
+ * https://developers.google.com/apps-script/reference/spreadsheet/range#setDataValidations(DataValidation)
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)
+ */
+function writeActionRules(
+  sheet: Sheet,
+  plan: SummaryPlan,
+  columnsCD: GoogleAppsScript.Spreadsheet.Range,
+  rows: number,
+  tables: GoogleAppsScript.Spreadsheet.Range[],
+): void {
+  const date = SpreadsheetApp.newDataValidation()
+    .requireDate()
+    .setAllowInvalid(false)
+    .setHelpText('A date, for example 2027-03-31.')
+    .build();
+  const checkbox = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  const grid: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = Array.from({ length: rows }, () => [
+    null,
+    null,
+  ]);
+  for (const t of plan.actionTables) {
+    for (let r = t.first; r < t.first + t.count; r++) grid[r - 1] = [date, checkbox];
+  }
+  columnsCD.setDataValidations(grid);
+  sheet.setConditionalFormatRules(
+    plan.actionTables.map((t, i) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(overdueRuleFormula(t))
+        .setBackground(COLORS.overdue)
+        .setRanges([tables[i]])
+        .build(),
+    ),
+  );
+  if (plan.keptDueDates) {
+    sheet
+      .getRangeList(plan.actionTables.map((t) => `C${t.first}:C${t.first + t.count - 1}`))
+      .setNumberFormat(DUE_FORMAT);
+  }
 }

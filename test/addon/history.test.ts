@@ -184,8 +184,11 @@ describe('Segment History and "Since"', () => {
     });
     expect(counts[1]).toEqual(counts[0]);
     expect(new Set(counts[0].slice(1)).size).toBe(1);
-    // Measured: 46 for a first summary (the history tab made), 44 for every later one.
-    expect(counts[0][0]).toBeLessThanOrEqual(48);
-    expect(counts[0][1]).toBeLessThanOrEqual(48);
+    // Measured: 47 for a first summary (the history tab made), 46 for every later one here, where each generation
+    // moves the questions' rows (a new multi-segment line) and appends a history row; 42 when nothing moved. The
+    // action tables' rules add 2; a chart whose range is right is no longer updated (2 fewer when the table did
+    // not move), and the protection's mode is asked only when nothing is open (1 fewer).
+    expect(counts[0][0]).toBeLessThanOrEqual(47);
+    expect(counts[0][1]).toBeLessThanOrEqual(46);
   });
 });

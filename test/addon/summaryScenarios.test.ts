@@ -111,6 +111,12 @@ function charts(s: StandIn) {
   );
 }
 
+/** The first cell of each question's action rows (under its Action | Owner | Due | Done header). */
+function actionStarts(s: StandIn): string[] {
+  const values = s.sheetValues(SUMMARY);
+  return values.flatMap((r, i) => (r.slice(0, 4).join('|') === 'Action|Owner|Due|Done' ? [`A${i + 2}`] : []));
+}
+
 /** The summary's protections: warning-only or not, and the A1 of every range left open. */
 function protections(s: StandIn) {
   const sheet = summarySheet(s);
@@ -223,7 +229,8 @@ describe('first generation', () => {
     ]);
     expect(evidenceUnder(s, 2)).toContain('• Quiet Org: no segment ticked');
     // The whole tab warns before an edit, except the Board notes cells, which people type into freely.
-    const open = QUESTIONS.map((_, i) => notesCell(s, i));
+    const open = [...QUESTIONS.map((_, i) => notesCell(s, i)), ...actionStarts(s)];
+    expect(actionStarts(s)).toHaveLength(QUESTIONS.length);
     const p = protections(s);
     expect(p.sheet).toHaveLength(1);
     expect(p.sheet[0].warningOnly).toBe(true);
@@ -338,7 +345,7 @@ describe('regenerating after the board changed the roster', () => {
       const p = protections(s);
       expect(p.sheet).toHaveLength(1);
       expect(p.sheet[0].open.map((a1) => a1.split(':')[0]).sort()).toEqual(
-        QUESTIONS.map((_, i) => notesCell(s, i)).sort(),
+        [...QUESTIONS.map((_, i) => notesCell(s, i)), ...actionStarts(s)].sort(),
       );
     });
 
@@ -364,7 +371,7 @@ describe('regenerating after the board changed the roster', () => {
       expect(summary.protections).toHaveLength(1);
       expect(summary.protections![0]).toMatchObject({ type: 'SHEET', warningOnly: true });
       expect(summary.protections![0].unprotected.map((a1) => a1.split(':')[0]).sort()).toEqual(
-        QUESTIONS.map((_, i) => notesCell(s, i)).sort(),
+        [...QUESTIONS.map((_, i) => notesCell(s, i)), ...actionStarts(s)].sort(),
       );
       const rosterSheet = saved.sheets.find((x) => x.name === ROSTER)!;
       expect(rosterSheet.protections).toHaveLength(1);

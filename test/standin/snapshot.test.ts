@@ -23,6 +23,17 @@ describe('snapshots', () => {
     expect(standIn.properties.document.get('settings')).toBe('{"sheet":"Partners"}');
   });
 
+  test('a rule on a cell below the values is saved again after loading (a loaded sheet is sparse)', () => {
+    const { standIn, app, sheet } = setup();
+    sheet.getRange('A1').setValue('top');
+    sheet.getRange('C40:C41').setDataValidation(app.newDataValidation().requireDate().build());
+    sheet.getRange('A45').setValue('bottom');
+    const saved = saveSnapshot(standIn);
+    expect(saved.sheets[0].validations.map((v) => v.a1)).toEqual(['C40:C41']);
+    const again = saveSnapshot(loadSnapshot(JSON.parse(JSON.stringify(saved)) as Snapshot));
+    expect(again.sheets[0].validations).toEqual(saved.sheets[0].validations);
+  });
+
   test('a saved snapshot validates against the schema and loads back as the same workbook', () => {
     const { standIn, app, ss, sheet } = setup();
     sheet.setName('Roster');

@@ -20,6 +20,20 @@ import { TITLE_QUESTION, type ExerciseEvidence } from './exercise';
 import { GOALS_HEADING, goalsSection, type GoalsRow } from './goals';
 import type { SectionRow } from './learning';
 import { OVERDUE_HEADER, overdueInSegment, upkeepCounts, type UpkeepRanges } from './upkeep';
+import {
+  ACTIONS_HEADER,
+  BLANK_ACTION_ROWS,
+  isActionsHeader,
+  isOpen,
+  OPEN_ACTIONS_HEADING,
+  openActionLine,
+  openActionsFormulas,
+  type Action,
+  type ActionTable,
+} from './actions';
+
+/** A value the summary writes: a kept Due date stays the Date it was read as. */
+export type SummaryCell = string | number | boolean | Date;
 
 export const BOARD_NOTES = 'Board notes';
 export const NOTE_ON_SEGMENTS =
@@ -39,6 +53,8 @@ export interface SummaryInput {
   boardNotes: ReadonlyMap<number, string>;
   /** Questions whose note people typed as a formula. */
   boardNoteFormulas?: ReadonlySet<number>;
+  /** The board's actions under each question last time (./actions.ts's readActions), kept in order. */
+  actions?: ReadonlyMap<number, readonly Action[]>;
   /** What the board's decisions teach the keywords (learning.ts's learningSection), after the questions. */
   learning?: readonly SectionRow[];
   /** The segmentation exercise's evidence (./exercise.ts), when the spreadsheet has the exercise tab. */
@@ -48,7 +64,7 @@ export interface SummaryInput {
 }
 
 export interface SummaryPlan {
-  values: (string | number | boolean)[][];
+  values: SummaryCell[][];
   width: number;
   title: string;
   /** Where each question's Board notes go (row, 1-based) — column B, merged to the last column. */
@@ -56,6 +72,10 @@ export interface SummaryPlan {
   chart: { anchorRow: number; anchorColumn: number; dataRange: string } | null;
   /** Where the line chart of the history's counts goes (beside the "Since" section), null: no section. */
   historyChart: { anchorRow: number; anchorColumn: number } | null;
+  /** Each question's Action | Owner | Due | Done table, in question order. */
+  actionTables: ActionTable[];
+  /** Some kept action has a Due: the tables' Due cells get a date format again (clearFormat drops it). */
+  keptDueDates: boolean;
   /** The style of every cell of `values` (null: plain), so formats go in one call per property. */
   styles: (CellStyle | null)[][];
 }
@@ -85,6 +105,10 @@ export function readBoardNotes(
     if (q >= 0) {
       blocks.push({ question: q, rows: [], near: [] });
       open = true;
+    } else if (block && isActionsHeader(row)) {
+      // The board's actions (./actions.ts) follow the notes: never read as a note.
+      open = false;
+      block.rows.push(r);
     } else if (block) {
       block.rows.push(r);
       if (a === '' && cellText(row[1]).trim() === '' && !formulas[r]?.[1]) open = false;
@@ -111,9 +135,9 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   // Partners at a level renamed or cleared on the Segments tab: counted apart, in a column of their own.
   const gone = hasLevelGone(input.rows, levels);
   const width = Math.max(6, levels.length + 3 + (gone ? 1 : 0));
-  const grid: (string | number | boolean)[][] = [];
+  const grid: SummaryCell[][] = [];
   const notesRows: number[] = [];
-  const add = (...cells: (string | number | boolean)[]) => {
+  const add = (...cells: SummaryCell[]) => {
     grid.push([...cells, ...Array(width - cells.length).fill('')]);
     return grid.length;
   };
@@ -151,6 +175,29 @@ export function planSummary(input: SummaryInput): SummaryPlan {
   add('Without a segment', `=COUNTIFS(${col('partner')},"<>",${col('count')},0,${notExcluded})`);
   add('Reviewed', `=COUNTIFS(${col('reviewed')},TRUE,${notExcluded})`);
   if (upkeep) for (const [label, f] of upkeepCounts(upkeep)) add(label, f);
+  add();
+
+  // Open actions: live counts over every action table, then each action open at generation, by live references
+  // to its row below (filled in once the tables have their rows).
+  const kept = input.actions ?? new Map<number, readonly Action[]>();
+  const openAtGeneration = QUESTIONS.flatMap((_, q) =>
+    (kept.get(q) ?? []).map((action, i) => ({ q, i, action })).filter(({ action }) => isOpen(action)),
+  );
+  styled('heading', add(OPEN_ACTIONS_HEADING));
+  const openCountRow = add('Open now', '');
+  const overdueCountRow = add('Overdue now', '');
+  const openLines: { row: number; q: number; i: number }[] = [];
+  if (openAtGeneration.length === 0) {
+    add('None were open when this summary was generated: the board adds them under each question below.');
+  } else {
+    styled('tableHeader', add(...ACTIONS_HEADER.slice(0, 3), 'Now'), 1, 4);
+    for (const { q, i } of openAtGeneration) openLines.push({ row: add(), q, i });
+    add(
+      typedText(
+        `Those open when generated (${input.generatedAt}); the counts above include any added since.`,
+      ),
+    );
+  }
   add();
 
   let historyChart: SummaryPlan['historyChart'] = null;
@@ -244,6 +291,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     ),
   );
   const evidence = evidenceFor(input.rows, catalogue);
+  const actionTables: ActionTable[] = [];
   const extra: (Evidence | undefined)[] = [input.exercise?.split];
   QUESTIONS.forEach((q, i) => {
     add();
@@ -258,7 +306,19 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     const note = input.boardNotes.get(i) ?? '';
     // A note kept from a formula people typed is written back as that formula; any other text stays text.
     notesRows.push(add(BOARD_NOTES, input.boardNoteFormulas?.has(i) ? note : typedText(note)));
+    const header = add(...ACTIONS_HEADER);
+    styled('tableHeader', header, 1, ACTIONS_HEADER.length);
+    const actions = kept.get(i) ?? [];
+    for (const action of actions) add(...actionCells(action));
+    for (let b = 0; b < BLANK_ACTION_ROWS; b++) add('', '', '', false);
+    actionTables.push({ header, first: header + 1, count: actions.length + BLANK_ACTION_ROWS });
   });
+  const counts = openActionsFormulas(actionTables);
+  grid[openCountRow - 1][1] = counts.open;
+  grid[overdueCountRow - 1][1] = counts.overdue;
+  for (const { row, q, i } of openLines) {
+    openActionLine(actionTables[q].first + i, q + 1).forEach((f, c) => (grid[row - 1][c] = f));
+  }
   if (input.exercise) {
     // The seed's title question, from the exercise's Not a partner picks.
     add();
@@ -291,7 +351,19 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     mark(row, 2, width, 'notes');
   }
 
-  return { values: grid, width, title, notesRows, chart, historyChart, styles };
+  const keptDueDates = [...kept.values()].some((list) => list.some((a) => cellText(a.due).trim() !== ''));
+  return { values: grid, width, title, notesRows, chart, historyChart, actionTables, keptDueDates, styles };
+}
+
+/** A kept action's cells: formulas people typed as those formulas, text as text, a Due date as the date. */
+function actionCells(a: Action): SummaryCell[] {
+  const cell = (v: unknown, formula: string | null): SummaryCell => {
+    if (formula) return formula;
+    if (typeof v === 'string') return typedText(v);
+    if (typeof v === 'number' || typeof v === 'boolean') return v;
+    return v instanceof Object ? (v as Date) : cellText(v);
+  };
+  return [cell(a.action, a.formulas[0]), cell(a.owner, a.formulas[1]), cell(a.due, a.formulas[2]), a.done];
 }
 
 /** The "Segment by level" column of partners at a level the Segments tab no longer lists. */

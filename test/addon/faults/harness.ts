@@ -52,7 +52,11 @@ export { QUESTIONS };
 export type HumanEntry =
   | { kind: 'roster'; partner: string; header: string; value: unknown }
   | { kind: 'boardNote'; question: number; typed: string }
-  | { kind: 'pick'; partner: string; person: string; value: string };
+  | { kind: 'pick'; partner: string; person: string; value: string }
+  /** The board's action typed under a question: its row in the question's table, and the cells A:D. */
+  | { kind: 'action'; question: number; index: number; cells: readonly unknown[] }
+  /** The Segment History's rows at the start: none of them may be lost. */
+  | { kind: 'history'; rows: number };
 
 // ---------------------------------------------------------------------------------------------------------
 // Starting documents
@@ -213,6 +217,30 @@ const BOARD_NOTES: Array<[question: number, typed: string]> = [
   [4, 'Less contract talk with advisors.'],
 ];
 
+/** Actions the board typed after the first summary: [question, action, owner, Due typed, Due value, Done]. */
+const ACTIONS: Array<
+  [question: number, action: string, owner: string, due: string, dueValue: unknown, done: boolean]
+> = [
+  [0, 'Thank Bright Futures for the advice', 'Dana', '2020-02-01', new Date(Date.UTC(2020, 1, 1)), false],
+  [0, 'Send the annual report', 'Lee', '', '', true],
+  [4, 'Review contractor terms', 'Sam', '2099-03-31', new Date(Date.UTC(2099, 2, 31)), false],
+];
+
+/** The row of question q's Action | Owner | Due | Done header (1-based), or null. */
+export function actionsHeaderRow(s: StandIn, question: number): number | null {
+  const name = ownedSheetName(s, 'summary');
+  if (!name) return null;
+  const a = rawColumn(s, name, 1);
+  const start = a.indexOf(QUESTIONS[question]);
+  if (start < 0) return null;
+  for (let r = start + 1; r < a.length; r++) {
+    if ((QUESTIONS as readonly string[]).includes(String(a[r]))) return null;
+    if (a[r] === 'Action' && rawCell(s, name, r + 1, 2) === 'Owner' && rawCell(s, name, r + 1, 4) === 'Done')
+      return r + 1;
+  }
+  return null;
+}
+
 const LATER_ROSTER_EDITS: Array<[partner: string, header: string, typed: string, value: unknown]> = [
   ['Quiet Org', 'Managed like', 'Advisor', 'Advisor'],
   ['Metro Transit Agency', 'Reviewed', 'TRUE', true],
@@ -294,6 +322,16 @@ function regenerationStart(): Doc {
   const summary = ownedSheetName(doc.s, 'summary')!;
   for (const [question, typed] of BOARD_NOTES) {
     doc.s.typeInto(summary, `B${boardNotesRow(doc.s, question)}`, typed);
+  }
+  const used = new Map<number, number>();
+  for (const [question, action, owner, due, , done] of ACTIONS) {
+    const index = used.get(question) ?? 0;
+    used.set(question, index + 1);
+    const row = actionsHeaderRow(doc.s, question)! + 1 + index;
+    doc.s.typeInto(summary, `A${row}`, action);
+    doc.s.typeInto(summary, `B${row}`, owner);
+    if (due) doc.s.typeInto(summary, `C${row}`, due);
+    if (done) doc.s.typeInto(summary, `D${row}`, 'TRUE');
   }
   for (const [partner, header, typed] of LATER_ROSTER_EDITS) typeInRoster(doc.s, partner, header, typed);
   trimGrids(doc.s);
@@ -384,6 +422,13 @@ export const SCENARIOS: Scenario[] = [
       ...ownerEntries,
       ...rosterEntries(LATER_ROSTER_EDITS),
       ...BOARD_NOTES.map(([question, typed]): HumanEntry => ({ kind: 'boardNote', question, typed })),
+      ...ACTIONS.map(([question, action, owner, , due, done], i): HumanEntry => ({
+        kind: 'action',
+        question,
+        index: ACTIONS.slice(0, i).filter((a) => a[0] === question).length,
+        cells: [action, owner, due, done],
+      })),
+      { kind: 'history', rows: 1 },
     ],
     partners: REFRESHED_PARTNERS,
   },
@@ -644,6 +689,14 @@ export function visibleProblems(s: StandIn, scenario: Scenario): string[] {
     if (/ \(\d+\)$/.test(name)) problems.push(`a sheet named "${name}" is left over`);
   }
   problems.push(...c.orphanMetadata);
+  const history = ownedSheetName(s, 'history');
+  const generations = history
+    ? rawColumn(s, history, 1)
+        .slice(1)
+        .filter((v) => v !== '')
+    : [];
+  const twice = generations.filter((g, i) => generations.indexOf(g) !== i);
+  if (twice.length > 0) problems.push(`the Segment History holds generation ${short(twice[0])} twice`);
   const roster = ownedSheetName(s, 'roster');
   if (!roster) return [...problems, 'no sheet carries the roster role'];
   const names = rawColumn(s, roster, 1).slice(1);
@@ -670,6 +723,25 @@ export function visibleProblems(s: StandIn, scenario: Scenario): string[] {
         problems.push(
           `${entry.partner} / ${entry.person} picked ${short(got)}, people picked ${short(entry.value)}`,
         );
+    } else if (entry.kind === 'action') {
+      const header = actionsHeaderRow(s, entry.question);
+      const summary = ownedSheetName(s, 'summary');
+      const got =
+        header && summary ? [1, 2, 3, 4].map((c) => rawCell(s, summary, header + 1 + entry.index, c)) : [];
+      const time = (v: unknown) =>
+        Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v;
+      if (got.length === 0 || got.some((v, c) => time(v) !== time(entry.cells[c])))
+        problems.push(
+          `action ${entry.index + 1} of question ${entry.question + 1} holds ${short(got)}, people typed ${short(entry.cells)}`,
+        );
+    } else if (entry.kind === 'history') {
+      const history = ownedSheetName(s, 'history');
+      const rows = history
+        ? rawColumn(s, history, 1)
+            .slice(1)
+            .filter((v) => v !== '').length
+        : 0;
+      if (rows < entry.rows) problems.push(`the Segment History has ${rows} rows, it had ${entry.rows}`);
     } else {
       const row = boardNotesRow(s, entry.question);
       const summary = ownedSheetName(s, 'summary');
