@@ -24,6 +24,9 @@ describeInBrowser('the local preview', () => {
     await page.fill('#formula-input', text);
     await afterRedraw(page, () => page.press('#formula-input', 'Enter'));
   };
+  /** Toasts gone, so a screenshot shows the sheet. */
+  const clearToasts = () =>
+    page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
   const runMenuItem = async (caption: string) => {
     await page.click('#extensions-button');
     await afterRedraw(page, () => page.click(`#extensions-menu .menu-item:text-is("${caption}")`));
@@ -145,5 +148,130 @@ describeInBrowser('the local preview', () => {
     expect(grid[headerRow + 2][0].background).toBe('rgb(255, 255, 255)');
     expect(grid.find((row) => row[0].text === 'Partners the group split on')?.[1].text).toBe('1');
     await page.screenshot({ path: join(SCREENSHOTS, 'preview-segment-exercise.png') });
+  });
+
+  test('draws what the board sees: wrapped headers, merged Board notes, the summary charts', async () => {
+    // The roster's header row wraps (setWrap): its text is whole, on several lines, and the row is taller.
+    await runMenuItem('Build or refresh roster'); // a refresh when the tests above built it
+    await afterRedraw(page, () => page.click('#tabs button[data-sheet="Partner Roster"]'));
+    const header = page.locator('#grid tbody tr').first();
+    const headerCells = header.locator('td.wrap');
+    expect(await headerCells.count()).toBeGreaterThan(5);
+    const headerHeight = (await header.boundingBox())!.height;
+    const plainHeight = (await page.locator('#grid tbody tr').nth(1).boundingBox())!.height;
+    expect(headerHeight).toBeGreaterThan(plainHeight + 8);
+    expect(await headerCells.first().evaluate((td) => getComputedStyle(td).whiteSpace)).toBe('pre-wrap');
+    await page.locator('#grid-area').evaluate((area) => area.scrollTo(0, 0));
+    await clearToasts();
+    await page.screenshot({ path: join(SCREENSHOTS, 'preview-roster.png') });
+
+    // Twice: the second generation has a Since section and the history's line chart beside it.
+    await runMenuItem('Generate discussion summary');
+    await runMenuItem('Generate discussion summary');
+    expect(await page.getAttribute('#tabs button[aria-current=page]', 'data-sheet')).toBe(
+      'Discussion Summary',
+    );
+    const view = preview.session.view('Discussion Summary').sheet;
+
+    // Board notes: one cell merged from B to the summary's last column, drawn as one cell.
+    const notesRow = view.rows.findIndex((row) => row[0].display === 'Board notes') + 1;
+    expect(notesRow).toBeGreaterThan(0);
+    const notes = page.locator(`#grid td[data-a1="B${notesRow}"]`);
+    expect(Number(await notes.getAttribute('colspan'))).toBe(view.rows[notesRow - 1][1].colSpan);
+    expect(view.rows[notesRow - 1][1].colSpan).toBeGreaterThan(1);
+    expect(await page.locator(`#grid td[data-a1="C${notesRow}"]`).isHidden()).toBe(true);
+    const notesBox = (await notes.boundingBox())!;
+    const columnB = (await page.locator('#grid thead th').nth(2).boundingBox())!;
+    expect(notesBox.width).toBeGreaterThan(columnB.width * 2);
+
+    // A discussion question wraps in its cell: all its words are on the page, on more than one line.
+    const question = view.rows.findIndex(
+      (row, r) => r > 0 && row[0].wrap === true && row[0].display.length > 60,
+    );
+    expect(question).toBeGreaterThan(0);
+    const questionCell = page.locator(`#grid td[data-a1="A${question + 1}"]`);
+    expect(await questionCell.textContent()).toBe(view.rows[question][0].display);
+    expect((await questionCell.boundingBox())!.height).toBeGreaterThan(plainHeight + 8);
+
+    // The charts, drawn: the column chart's bars are the per-segment counts; the line chart has its lines.
+    const charts = page.locator('#charts svg.chart');
+    expect(await charts.count()).toBe(2);
+    const column = page.locator('#charts svg.chart[data-type="COLUMN"]');
+    expect(await column.locator('.chart-title').textContent()).toBe('Partners per segment');
+    const bars = await column.locator('.chart-bar title').allTextContents();
+    const perSegment = view.rows.findIndex((row) => row[0].display === 'Partners per segment') + 2;
+    const expected = view.rows
+      .slice(perSegment, perSegment + 8)
+      .filter((row) => Number(row[1].display) > 0)
+      .map((row) => `${row[0].display}: ${row[1].display}`);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(bars).toEqual(expected);
+    const tallest = await column
+      .locator('.chart-bar')
+      .evaluateAll((rects) => Math.max(...rects.map((r) => r.getBoundingClientRect().height)));
+    expect(tallest).toBeGreaterThan(100);
+    const line = page.locator('#charts svg.chart[data-type="LINE"]');
+    expect(await line.locator('.chart-title').textContent()).toBe('Counts over time (Segment History)');
+    // One point per count (six) per generation in the history tab, one line per count.
+    const generations = preview.session.standIn
+      .sheetDisplayValues('Segment History')
+      .slice(1)
+      .filter((row) => row[2] !== '').length;
+    expect(generations).toBeGreaterThan(0);
+    expect(await line.locator('.chart-point').count()).toBe(6 * generations);
+    expect(await line.locator('.chart-line').count()).toBe(6);
+    expect(await line.locator('.chart-legend-item title').allTextContents()).toEqual([
+      'Partners',
+      'Segmented',
+      'In more than one segment',
+      'Without a segment',
+      'Mismatched',
+      'Reviewed',
+    ]);
+    // Whole on the chart too (wrapped, not cut short).
+    const legendLines = await line
+      .locator('.chart-legend-item text')
+      .evaluateAll((texts) =>
+        texts.map((t) => Array.from(t.querySelectorAll('tspan'), (span) => span.textContent).join(' ')),
+      );
+    expect(legendLines).toContain('In more than one segment');
+    // The column chart sits at its anchor (column D of the table's header row), over the cells.
+    const anchor = view.charts.find((c) => c.type === 'COLUMN')!.anchor;
+    const anchorCell = (await page
+      .locator(`#grid td[data-a1="${String.fromCharCode(64 + anchor.column)}${anchor.row}"]`)
+      .boundingBox())!;
+    const columnBox = (await column.boundingBox())!;
+    expect(Math.abs(columnBox.x - anchorCell.x)).toBeLessThan(3);
+    expect(Math.abs(columnBox.y - anchorCell.y)).toBeLessThan(3);
+
+    await page.setViewportSize({ width: 1600, height: 1400 });
+    await page.locator('#grid-area').evaluate((area) => area.scrollTo(0, 0));
+    await clearToasts();
+    await page.screenshot({ path: join(SCREENSHOTS, 'preview-discussion-summary.png') });
+    const chartTop = columnBox.y;
+    await page.locator('#grid-area').evaluate((area, top) => area.scrollTo(0, top - 200), chartTop);
+    await page.screenshot({ path: join(SCREENSHOTS, 'preview-discussion-summary-chart.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("the sidebar's close button hides it, and google.script.host.close does too", async () => {
+    await runMenuItem('Open sidebar');
+    const panel = page.locator('#sidebar-panel');
+    await panel.waitFor({ state: 'visible' });
+    await page.click('#sidebar-close');
+    await panel.waitFor({ state: 'hidden' });
+    expect(await panel.isVisible()).toBe(false);
+    // The grid takes the room the sidebar left.
+    const area = (await page.locator('#grid-area').boundingBox())!;
+    expect(area.width).toBeGreaterThan(1200);
+
+    await runMenuItem('Open sidebar');
+    await panel.waitFor({ state: 'visible' });
+    const frame = await sidebarFrame(page);
+    await frame.waitForFunction(() => typeof (window as unknown as { google?: unknown }).google === 'object');
+    await frame.evaluate(() =>
+      (window as unknown as { google: { script: { host: { close(): void } } } }).google.script.host.close(),
+    );
+    await panel.waitFor({ state: 'hidden' });
   });
 });

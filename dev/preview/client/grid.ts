@@ -3,6 +3,10 @@
 import { columnToLetters as columnLetter } from '../../standin/a1';
 import type { CellView, SheetView } from '../views';
 
+const ROW_NUMBER_WIDTH = 46;
+const DEFAULT_COLUMN_WIDTH = 100;
+const DEFAULT_ROW_HEIGHT = 21;
+
 export interface GridEvents {
   select(a1: string, cell: CellView): void;
   type(a1: string, text: string): void;
@@ -83,11 +87,25 @@ export function renderGrid(
     const r = index + 1;
     const tr = make('tr');
     if (r === sheet.frozenRows) tr.className = 'frozen-edge';
+    const height = sheet.rowHeights[r];
     tr.append(make('th', 'row-number', String(r)));
     cells.forEach((cell, cIndex) => {
       const a1 = `${columnLetter(cIndex + 1)}${r}`;
       const td = make('td');
       td.dataset.a1 = a1;
+      td.dataset.column = String(cIndex + 1);
+      // A cell inside a merge stays in the DOM (so cells keep their index in the row) but takes no place.
+      if (cell.covered) {
+        td.hidden = true;
+        td.classList.add('merged-away');
+        tr.append(td);
+        return;
+      }
+      if (cell.colSpan && cell.colSpan > 1) td.colSpan = cell.colSpan;
+      if (cell.rowSpan && cell.rowSpan > 1) td.rowSpan = cell.rowSpan;
+      if (cell.colSpan || cell.rowSpan) td.classList.add('merged');
+      if (cell.wrap) td.classList.add('wrap');
+      if (height) td.style.height = `${height}px`;
       td.style.background = cell.background;
       td.style.color = cell.color;
       if (cell.bold) td.style.fontWeight = 'bold';
@@ -114,7 +132,10 @@ export function renderGrid(
   });
   // Fixed layout with explicit column widths, as Sheets draws them (100 px unless the add-on set one).
   const colgroup = make('colgroup');
-  const widths = [46, ...Array.from({ length: numColumns }, (_, i) => sheet.columnWidths[i + 1] ?? 100)];
+  const widths = [
+    ROW_NUMBER_WIDTH,
+    ...Array.from({ length: numColumns }, (_, i) => sheet.columnWidths[i + 1] ?? DEFAULT_COLUMN_WIDTH),
+  ];
   for (const width of widths) {
     const col = make('col');
     col.style.width = `${width}px`;
@@ -136,7 +157,8 @@ function freezePanes(table: HTMLTableElement, sheet: SheetView): void {
   const headHeight = table.tHead?.offsetHeight ?? 0;
   rows.forEach((tr, index) => {
     const frozenRow = index < sheet.frozenRows;
-    Array.from(tr.cells).forEach((cell, c) => {
+    Array.from(tr.cells).forEach((cell) => {
+      const c = Number(cell.dataset.column ?? '0'); // 0: the row number
       const frozenColumn = c >= 1 && c <= sheet.frozenColumns;
       if (frozenRow) {
         cell.classList.add('frozen');
@@ -149,4 +171,28 @@ function freezePanes(table: HTMLTableElement, sheet: SheetView): void {
       if (frozenRow && frozenColumn) cell.style.zIndex = '2';
     });
   });
+}
+
+/**
+ * The top-left corner of a cell in the grid area's coordinates (the table's offset included), where Sheets
+ * anchors a chart. Past the drawn rows it continues at 21 px a row.
+ */
+export function cellOrigin(
+  table: HTMLTableElement,
+  sheet: SheetView,
+  row: number,
+  column: number,
+): { x: number; y: number } {
+  let x = table.offsetLeft + ROW_NUMBER_WIDTH;
+  for (let c = 1; c < column; c++) x += sheet.columnWidths[c] ?? DEFAULT_COLUMN_WIDTH;
+  const rows = table.tBodies[0]?.rows;
+  const drawn = rows?.length ?? 0;
+  let y: number;
+  if (rows && row <= drawn) y = table.offsetTop + rows[row - 1].offsetTop;
+  else {
+    const last = rows?.[drawn - 1];
+    const end = last ? last.offsetTop + last.offsetHeight : (table.tHead?.offsetHeight ?? 0);
+    y = table.offsetTop + end + (row - drawn - 1) * DEFAULT_ROW_HEIGHT;
+  }
+  return { x, y };
 }

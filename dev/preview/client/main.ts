@@ -2,7 +2,8 @@
 // After every action the page asks the server for a fresh view and redraws.
 import type { CellView, WorkbookView } from '../views';
 import { api, type ActionResult } from './api';
-import { renderGrid } from './grid';
+import { renderChart } from './chart';
+import { cellOrigin, renderGrid } from './grid';
 import { setupMenu } from './menu';
 import { setupMessages, showNews } from './messages';
 
@@ -38,10 +39,7 @@ function draw(): void {
     type: (a1, text) => void act(api.type(view!.active, a1, text)),
     sort: (column, ascending) => void act(api.sort(view!.active, column, ascending)),
   });
-  const charts = document.getElementById('charts')!;
-  charts.textContent = view.sheet.charts.length
-    ? `Charts on this sheet: ${view.sheet.charts.join('; ')}`
-    : '';
+  drawCharts(view);
   const tabs = document.getElementById('tabs')!;
   tabs.replaceChildren(
     ...view.tabs.map((tab) => {
@@ -59,6 +57,22 @@ function draw(): void {
   const cell = cellAt(selected);
   nameBox.value = selected;
   if (document.activeElement !== formulaInput) formulaInput.value = cell?.input ?? '';
+}
+
+/** The sheet's charts over the grid at their anchor cells, as Sheets floats them. */
+function drawCharts(shown: WorkbookView): void {
+  const layer = document.getElementById('charts')!;
+  layer.replaceChildren(
+    ...shown.sheet.charts.map((chart) => {
+      const box = document.createElement('figure');
+      box.className = 'chart-box';
+      const origin = cellOrigin(table, shown.sheet, chart.anchor.row, chart.anchor.column);
+      box.style.left = `${origin.x + chart.anchor.offsetX}px`;
+      box.style.top = `${origin.y + chart.anchor.offsetY}px`;
+      box.append(renderChart(chart));
+      return box;
+    }),
+  );
 }
 
 async function refresh(): Promise<void> {
