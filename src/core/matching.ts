@@ -62,7 +62,9 @@ interface Phrase {
  * trailing "s" (the plural). Keywords without any letter or digit match nothing and are dropped.
  *
  * A text is matched to the keywords it holds; a segment matches when any of its keywords does, so the
- * suggestion (matchCells) and its explanation (explainCells) come from the same hits.
+ * suggestion (matchCells) and its explanation (explainCells) come from the same hits. A keyword found only
+ * inside a longer keyword found at the same place does not count: "partner agency" is not also "agency", and
+ * "food donor" not also "donor" (the same words elsewhere in the text still count).
  *
  * Speed: a cell is read once, character by character, into keyword-word ids (WordTrie); one-word keywords
  * are then found by the word's id and longer ones by the id of their first two words, so a cell costs the
@@ -106,13 +108,22 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
   // One text's keyword hits: flags reused between texts, cleared after each.
   const matched = new Uint8Array(keywordSegment.length);
   const hits: number[] = [];
-  const noteAll = (list: readonly number[] | undefined): void => {
+  // Where each hit was found, as words [start, end): a hit inside a longer one found over it does not count.
+  const occurrences: { keyword: number[]; start: number[]; end: number[] } = {
+    keyword: [],
+    start: [],
+    end: [],
+  };
+  let longHit = false;
+  const note = (keyword: number, start: number, length: number): void => {
+    occurrences.keyword.push(keyword);
+    occurrences.start.push(start);
+    occurrences.end.push(start + length);
+    if (length > 1) longHit = true;
+  };
+  const noteAll = (list: readonly number[] | undefined, at: number): void => {
     if (list === undefined) return;
-    for (const keyword of list) {
-      if (matched[keyword]) continue;
-      matched[keyword] = 1;
-      hits.push(keyword);
-    }
+    for (const keyword of list) note(keyword, at, 1);
   };
 
   /** Keywords of 2+ words starting at `at`: the first two words are known; the rest, last maybe plural. */
@@ -121,7 +132,6 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
     const { count, ids, singulars } = cell;
     for (const phrase of list) {
       const words = phrase.words;
-      if (matched[phrase.keyword]) continue;
       const last = words.length - 1;
       if (secondIsPlural && last !== 1) continue; // only the last word may be plural
       if (at + last >= count) continue;
@@ -129,25 +139,43 @@ export function compileMatcher(segments: readonly MatchableSegment[]): Matcher {
       while (k < last && ids[at + k] === words[k]) k++;
       if (k < last) continue;
       if (last >= 2 && ids[at + last] !== words[last] && singulars[at + last] !== words[last]) continue;
-      matched[phrase.keyword] = 1;
-      hits.push(phrase.keyword);
+      note(phrase.keyword, at, words.length);
     }
+  };
+
+  /** True when a longer hit spans the words of hit `i` ("partner agency" over "agency"). */
+  const insideLonger = (i: number): boolean => {
+    const { start, end } = occurrences;
+    const length = end[i] - start[i];
+    for (let j = 0; j < start.length; j++) {
+      if (end[j] - start[j] > length && start[j] <= start[i] && end[j] >= end[i]) return true;
+    }
+    return false;
   };
 
   const matchText = (text: string): number[] => {
     hits.length = 0;
+    occurrences.keyword.length = occurrences.start.length = occurrences.end.length = 0;
+    longHit = false;
     trie.read(text, cell);
     const { count, ids, singulars } = cell;
     for (let at = 0; at < count; at++) {
       const id = ids[at];
       if (id >= 0) {
-        noteAll(singleWord[id]);
+        noteAll(singleWord[id], at);
         if (at + 1 < count) {
           if (ids[at + 1] >= 0) notePhrases(byFirstTwo.get(id * PAIR + ids[at + 1]), at, false);
           if (singulars[at + 1] >= 0) notePhrases(byFirstTwo.get(id * PAIR + singulars[at + 1]), at, true);
         }
       }
-      if (singulars[at] >= 0) noteAll(singleWord[singulars[at]]); // "foos" is the plural of "foo"
+      if (singulars[at] >= 0) noteAll(singleWord[singulars[at]], at); // "foos" is the plural of "foo"
+    }
+    const found = occurrences.keyword;
+    for (let i = 0; i < found.length; i++) {
+      const keyword = found[i];
+      if (matched[keyword] || (longHit && insideLonger(i))) continue;
+      matched[keyword] = 1;
+      hits.push(keyword);
     }
     for (const index of hits) matched[index] = 0;
     return hits.slice();

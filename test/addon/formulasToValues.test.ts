@@ -48,7 +48,7 @@ const GRID = [
     '=PARTNER_SEGMENT(B2)',
     '=PARTNER_SEGMENT(B3)',
   ],
-  ['Bright', 'grant council', '', '=UPPER(B3)', '=SEGMENT_HOW_TO_MANAGE(E2, Segments!A:E)', ''],
+  ['Bright', 'grant advisory council', '', '=UPPER(B3)', '=SEGMENT_HOW_TO_MANAGE(E2, Segments!A:E)', ''],
   ['Quiet', 'nothing', '', 7, '=partner_segment(B4, Segments!A:E)', ''],
   ['', '', '', '', '', '=PARTNER_SEGMENT(B2:B3, Segments!A:E)'],
 ];

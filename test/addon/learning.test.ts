@@ -80,7 +80,8 @@ describe('Why suggested', () => {
     }
     const riverside = rows.find((r) => r.Partner === 'Riverside Alliance')!;
     expect(riverside['Why suggested']).toBe(
-      'Advisor: advisory, council · Coalition ally: coalition, peer · Public agency: city of',
+      // "council" is no longer an Advisor keyword (issue 18: city, arts and watershed councils are not advisors).
+      'Advisor: advisory · Coalition ally: coalition, peer · Public agency: city of',
     );
     expect(rows.find((r) => r.Partner === 'Plain Partner')!['Why suggested']).toBe('');
   });
@@ -169,12 +170,14 @@ describe('the learning, in the summary and the sidebar', () => {
 
     const after = addon.run('addKeyword', offer!.segmentId, 'philanthropy') as typeof view;
     expect(after.segments.find((x) => x.name === 'Funder')!.keywords).toBe(
-      'grant, grantor, funder, donor, foundation, sponsor, philanthropy',
+      'grant, grantor, funder, donor, foundation, sponsor, grantmaker, funding, cooperative agreement, ' +
+        'community benefit, united way, gift, philanthropy',
     );
     expect(after.learned.find((l) => l.keyword === 'philanthropy')).toBeUndefined();
     const tab = s.sheetValues(SEGMENTS);
     expect(tab.find((r) => r[0] === 'Funder')![3]).toBe(
-      'grant, grantor, funder, donor, foundation, sponsor, philanthropy',
+      'grant, grantor, funder, donor, foundation, sponsor, grantmaker, funding, cooperative agreement, ' +
+        'community benefit, united way, gift, philanthropy',
     );
 
     // A new partner described only by the learned word.
@@ -201,7 +204,8 @@ describe('the learning, in the summary and the sidebar', () => {
     const before = ticksOf(roster(s));
     const after = addon.run('removeKeyword', misfire.segmentId, 'Consultant') as typeof view;
     expect(after.segments.find((x) => x.name === 'Contractor')!.keywords).toBe(
-      'contract, contractor, vendor, supplier, procurement, invoice',
+      'contract, contractor, vendor, supplier, procurement, invoice, billed, purchase order, service provider, ' +
+        'services agreement, hired, paid, fee, retainer, commissioned',
     );
     expect(after.learned.find((l) => l.kind === 'misfire' && l.keyword === 'consultant')).toBeUndefined();
     s.internal(() => s.spreadsheet.getSheetByName(LIST)!.appendRow(['New Sage', 'N2', 'consultant', '']));

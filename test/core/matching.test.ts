@@ -174,13 +174,37 @@ describe('matching rules', () => {
       'A, B',
     ],
     [
-      'a phrase and a word sharing a first word',
+      'a word found only inside a longer keyword counts for the longer one',
       [
         { name: 'A', keywords: ['city'] },
         { name: 'B', keywords: ['city of'] },
       ],
       ['city of X'],
+      'B',
+    ],
+    [
+      'the same word elsewhere in the text still counts',
+      [
+        { name: 'A', keywords: ['city'] },
+        { name: 'B', keywords: ['city of'] },
+      ],
+      ['city of X, a city'],
       'A, B',
+    ],
+    [
+      'overlapping keywords, neither inside the other, both count',
+      [
+        { name: 'A', keywords: ['program partner'] },
+        { name: 'B', keywords: ['partner agency'] },
+      ],
+      ['program partner agency'],
+      'A, B',
+    ],
+    [
+      'a word inside a longer keyword of its own segment',
+      [{ name: 'A', keywords: ['donor', 'food donor'] }],
+      ['food donors'],
+      'A',
     ],
     [
       'phrases sharing first words',
@@ -236,19 +260,35 @@ describe('words', () => {
 
 /** The rules as PRODUCT.md words them, implemented plainly (regular expressions, no index), to compare. */
 function referenceSuggest(segments: MatchableSegment[], cells: string[]): string {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const found = segments.filter((segment) =>
-    [segment.name, ...segment.keywords].some((keyword) => {
-      const parts = foldText(keyword).match(/[\p{L}\p{N}]+/gu);
-      if (!parts) return false;
-      const pattern = new RegExp(
-        `(?<![\\p{L}\\p{N}])${parts.map(escape).join('[^\\p{L}\\p{N}]+')}s?(?![\\p{L}\\p{N}])`,
-        'u',
+  const wordsOf = (text: string) => foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const found = new Set<number>();
+  for (const cell of cells) {
+    const ws = wordsOf(cell);
+    // Every place each keyword is found, as words [start, end); the last word may carry a plural "s".
+    const places: Array<{ segment: number; start: number; end: number }> = [];
+    segments.forEach((segment, index) => {
+      for (const keyword of [segment.name, ...segment.keywords]) {
+        const parts = wordsOf(keyword);
+        if (parts.length === 0) continue;
+        for (let i = 0; i + parts.length <= ws.length; i++) {
+          const last = parts.length - 1;
+          if (parts.every((p, k) => ws[i + k] === p || (k === last && ws[i + k] === `${p}s`)))
+            places.push({ segment: index, start: i, end: i + parts.length });
+        }
+      }
+    });
+    // A keyword inside a longer one found over the same words does not count there.
+    for (const p of places) {
+      const inside = places.some(
+        (q) => q.end - q.start > p.end - p.start && q.start <= p.start && q.end >= p.end,
       );
-      return cells.some((cell) => pattern.test(foldText(cell)));
-    }),
-  );
-  return found.map((segment) => segment.name).join(', ');
+      if (!inside) found.add(p.segment);
+    }
+  }
+  return segments
+    .filter((_, index) => found.has(index))
+    .map((segment) => segment.name)
+    .join(', ');
 }
 
 test('agrees with a plain reference implementation on 3,000 random texts', () => {
