@@ -22,8 +22,11 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
   const goalAddInput = byId<HTMLInputElement>('goal-add-name');
   const goalAddButton = byId<HTMLButtonElement>('goal-add');
 
-  function render(view: SegmentsView, focusId?: string): void {
-    listElement.replaceChildren(...view.segments.map((segment) => segmentRow(segment)));
+  /** `describeId`: the segment just added, whose row opens its Definition, How to manage and Keywords. */
+  function render(view: SegmentsView, focusId?: string, describeId?: string): void {
+    listElement.replaceChildren(
+      ...view.segments.map((segment) => segmentRow(segment, segment.id === describeId)),
+    );
     goalList.replaceChildren(...view.goals.map((goal) => goalRow(goal)));
     byId('goal-empty').hidden = view.goals.length > 0;
     levelList.replaceChildren(
@@ -36,7 +39,12 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
         : `Editing the ${view.tab} tab works too: definitions, how to manage, keywords and colours.`;
     renderLearned(view.learned ?? []);
     onChange(view);
-    if (focusId)
+    // Focus only once the row is in the page (focus() on a detached element does nothing).
+    if (describeId)
+      listElement
+        .querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(describeId)}"] .describe-definition`)
+        ?.focus();
+    else if (focusId)
       listElement.querySelector<HTMLElement>(`[data-segment-id="${CSS.escape(focusId)}"] .rename`)?.focus();
   }
 
@@ -109,8 +117,11 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
     render(view);
   });
 
-  /** One segment: colour, name, Rename and Remove; each switches the row into a small inline form. */
-  function segmentRow(segment: SegmentView): HTMLLIElement {
+  /**
+   * One segment: colour, name, Rename and Remove; each switches the row into a small inline form. A segment just
+   * added (`describing`) opens its details form, with a hint, so it gets a definition, a way to manage and keywords.
+   */
+  function segmentRow(segment: SegmentView, describing = false): HTMLLIElement {
     const row = h('li', { class: 'segment', 'data-segment-id': segment.id });
     const error = h('p', { class: 'error', role: 'alert', hidden: true });
     // The colour the roster's header shows: the segment's own, or the default palette's by its position.
@@ -202,7 +213,68 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
       keep.focus();
     }
 
-    showView();
+    /**
+     * The new segment's Definition, How to manage and Keywords, focus on the definition. Save writes them to the
+     * segment's row of the Segments tab; Later leaves them blank (the tab can be edited any time).
+     */
+    function showDescribe(): void {
+      const base = `segment-${segment.id}`;
+      const field = (label: string, control: HTMLInputElement | HTMLTextAreaElement, hint?: string) => {
+        control.id = `${base}-${label.toLowerCase().replace(/\W+/g, '-')}`;
+        const parts: Array<Node | string> = [h('label', { for: control.id }, label), control];
+        if (hint) {
+          const note = h('p', { class: 'hint', id: `${control.id}-hint` }, hint);
+          control.setAttribute('aria-describedby', note.id);
+          parts.push(note);
+        }
+        return h('div', { class: 'field' }, ...parts);
+      };
+      const definition = h('textarea', { rows: '2', maxlength: '1000', class: 'describe-definition' });
+      definition.value = segment.definition;
+      const howToManage = h('textarea', { rows: '2', maxlength: '1000', class: 'describe-manage' });
+      howToManage.value = segment.howToManage;
+      const keywords = h('input', { type: 'text', maxlength: '2000', class: 'describe-keywords' });
+      keywords.value = segment.keywords;
+      const save = h('button', { type: 'submit', class: 'small action' }, 'Save');
+      const later = h('button', { type: 'button', class: 'small' }, 'Later');
+      const hint = h(
+        'p',
+        { class: 'describe-hint', id: `${base}-describe-hint` },
+        `${segment.name} is added. Say what it is and how to manage its partners, and give keywords: words ` +
+          "in a partner's description that suggest it. Without keywords nothing is suggested for it.",
+      );
+      const form = h(
+        'form',
+        { class: 'describe', 'aria-describedby': hint.id },
+        h('div', { class: 'segment-line' }, swatch(), h('span', { class: 'segment-name' }, segment.name)),
+        hint,
+        field('Definition', definition, 'e.g. "Lends us equipment or expertise for free"'),
+        field('How to manage', howToManage, 'e.g. "Thank them, keep asks small and specific"'),
+        field('Keywords', keywords, 'Comma-separated, e.g. "pro bono, loaned, lends"'),
+        h('div', { class: 'confirm-actions' }, save, later),
+      );
+      later.addEventListener('click', () => {
+        showMessage(error, null);
+        showView();
+        row.querySelector<HTMLElement>('.rename')?.focus();
+      });
+      form.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') later.click();
+      });
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const view = await withProgress({ button: save, busyText: 'Saving…', errorSlot: error }, () =>
+          server.describeSegment(segment.id, definition.value, howToManage.value, keywords.value),
+        );
+        if (!view) return definition.focus();
+        announce(`Saved the details of ${segment.name}. Refresh the roster to suggest it.`);
+        render(view, segment.id);
+      });
+      row.replaceChildren(form, error);
+    }
+
+    if (describing) showDescribe();
+    else showView();
     return row;
   }
 
@@ -269,8 +341,15 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
     addInput.setAttribute('aria-invalid', String(!view));
     if (!view) return addInput.focus();
     addInput.value = '';
-    announce(`Added ${name}.`);
-    render(view);
+    announce(`Added ${name}. Give it a definition, how to manage and keywords.`);
+    // The new segment: the one whose id was not there before (else the one with its name).
+    const before = new Set(
+      Array.from(listElement.querySelectorAll<HTMLElement>('[data-segment-id]'), (e) => e.dataset.segmentId),
+    );
+    const added =
+      view.segments.find((s) => !before.has(s.id)) ??
+      view.segments.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
+    render(view, undefined, added?.id);
   });
 
   showTabButton.addEventListener('click', () => {

@@ -79,6 +79,8 @@ export const server: Server = {
   renameSegment: (id, name) => call('renameSegment', [id, name]),
   removeSegment: (id) => call('removeSegment', [id]),
   addKeyword: (id, keyword) => call('addKeyword', [id, keyword]),
+  describeSegment: (id, definition, howToManage, keywords) =>
+    call('describeSegment', [id, definition, howToManage, keywords]),
   removeKeyword: (id, keyword) => call('removeKeyword', [id, keyword]),
   addGoal: (name) => call('addGoal', [name]),
   renameGoal: (id, name) => call('renameGoal', [id, name]),

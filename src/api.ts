@@ -144,6 +144,8 @@ export interface ServerFunctions {
   renameSegment(id: string, name: string): SegmentsView;
   removeSegment(id: string): SegmentsView;
   addKeyword(segmentId: string, keyword: string): SegmentsView;
+  /** Writes a segment's Definition, How to manage and Keywords cells ('' clears one). */
+  describeSegment(segmentId: string, definition: string, howToManage: string, keywords: string): SegmentsView;
   removeKeyword(segmentId: string, keyword: string): SegmentsView;
   addGoal(name: string): SegmentsView;
   renameGoal(id: string, name: string): SegmentsView;

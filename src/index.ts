@@ -126,6 +126,14 @@ global.removeSegment = function (id: unknown) {
 global.addKeyword = function (segmentId: unknown, keyword: unknown) {
   return sidebar.addKeyword(segmentId, keyword);
 };
+global.describeSegment = function (
+  segmentId: unknown,
+  definition: unknown,
+  howToManage: unknown,
+  keywords: unknown,
+) {
+  return sidebar.describeSegment(segmentId, definition, howToManage, keywords);
+};
 global.removeKeyword = function (segmentId: unknown, keyword: unknown) {
   return sidebar.removeKeyword(segmentId, keyword);
 };

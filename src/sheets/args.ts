@@ -17,6 +17,16 @@ export function textArg(value: unknown, what: string, max = 200): string {
   return text;
 }
 
+/** Text that may be blank (''): trimmed, at most `max` characters, no control characters but line breaks. */
+export function optionalTextArg(value: unknown, what: string, max = 200): string {
+  if (typeof value !== 'string') throw new UserError(`${what} must be text.`);
+  const text = value.trim();
+  if (text.length > max)
+    throw new UserError(`${what} is too long (${grouped(text.length)} characters; at most ${grouped(max)}).`);
+  if (CONTROL_CHARACTERS.test(text)) throw new UserError(`${what} cannot contain control characters.`);
+  return text;
+}
+
 export function wholeNumberArg(value: unknown, what: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new UserError(`${what} must be a whole number from ${grouped(min)} to ${grouped(max)}.`);

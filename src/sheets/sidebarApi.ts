@@ -17,7 +17,8 @@ import { describeReading, detectLayout, listColumns, PartnerListError } from '..
 import { typedText } from '../core/roster/cells';
 import { collapseSpaces, normaliseName } from '../core/text';
 import type { Catalogue, ListLayout } from '../core/types';
-import { plainObjectArg, textArg, wholeNumberArg, oneOfArg } from './args';
+import { optionalTextArg, plainObjectArg, textArg, wholeNumberArg, oneOfArg } from './args';
+import { splitKeywords, type SegmentField } from '../core/segmentsTable';
 import { buildRoster } from './buildRoster';
 import { UserError } from './errors';
 import { readList } from './listSheet';
@@ -318,6 +319,37 @@ export function addKeyword(rawId: unknown, rawKeyword: unknown): SegmentsView {
     const known = [segment.name, ...segment.keywords].some((k) => keywordKey(k) === keywordKey(keyword));
     return (sheet, at) => {
       if (!known) writeKeywords(sheet, at, id, [...segmentOf(id, at).keywords, keyword]);
+    };
+  });
+}
+
+/**
+ * A segment's Definition, How to manage and Keywords, as the sidebar asks for them after adding a segment: each
+ * written to its cell (found by header; a column people deleted is skipped), '' clearing it.
+ */
+export function describeSegment(
+  rawId: unknown,
+  rawDefinition: unknown,
+  rawHowToManage: unknown,
+  rawKeywords: unknown,
+): SegmentsView {
+  const id = textArg(rawId, 'The segment', 200);
+  const definition = optionalTextArg(rawDefinition, 'The definition', 1000);
+  const howToManage = optionalTextArg(rawHowToManage, 'How to manage', 1000);
+  const keywords = splitKeywords(optionalTextArg(rawKeywords, 'The keywords', 2000));
+  return editSegments((rows) => {
+    rowOf(id, rows);
+    return (sheet, at) => {
+      const row = rowOf(id, at);
+      const cells: Array<[SegmentField, string]> = [
+        ['definition', definition],
+        ['howToManage', howToManage],
+        ['keywords', keywords.join(', ')],
+      ];
+      for (const [field, text] of cells) {
+        const column = at.columns.get(field);
+        if (column !== undefined) sheet.getRange(row, column).setValue(typedText(text));
+      }
     };
   });
 }

@@ -425,6 +425,12 @@ describeInBrowser('sidebar in the preview', () => {
       HTML_NAME,
     );
     expect(await frame.isHidden('#segment-add-error')).toBe(true);
+    // The new segment's details open (the next test fills them in); Later goes back to its name.
+    await frame.waitForSelector('form.describe .describe-hint');
+    await expectFits();
+    await frame.click('form.describe button:text-is("Later")');
+    await frame.waitForSelector(`button[aria-label="Remove ${HTML_NAME}"]`);
+    expect(await focusedLabel()).toBe(`Rename ${HTML_NAME}`);
     await expectFits();
     await shotSidebar('html-looking-names');
 
@@ -451,6 +457,52 @@ describeInBrowser('sidebar in the preview', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(await frame.locator('img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  test('a segment added in the sidebar opens its definition, how to manage and keywords, with a hint', async () => {
+    await openStep('segments');
+    await frame.fill('#segment-add-name', 'Equipment lender');
+    await frame.press('#segment-add-name', 'Enter');
+    // The row opens its details, the cursor in Definition, with a hint saying what to give it and why.
+    const form = frame.locator('li.segment form.describe');
+    await form.waitFor();
+    expect(await form.locator('.segment-name').textContent()).toBe('Equipment lender');
+    expect(await form.locator('.describe-hint').textContent()).toMatch(
+      /Equipment lender is added\. Say what it is and how to manage its partners, and give keywords/,
+    );
+    expect(
+      await frame.evaluate(() => document.activeElement?.classList.contains('describe-definition')),
+    ).toBe(true);
+    const labels = await form.locator('label').allTextContents();
+    expect(labels).toEqual(['Definition', 'How to manage', 'Keywords']);
+    await expectFits();
+    await shotSidebar('step-2-new-segment-details');
+
+    await frame.fill('.describe-definition', 'Lends us equipment for free');
+    await frame.fill('.describe-manage', 'Thank them; book loans early');
+    await frame.fill('.describe-keywords', 'loaned equipment, lends,  pro-bono loan ');
+    await frame.click('form.describe button:text-is("Save")');
+    await frame.waitForSelector('button[aria-label="Rename Equipment lender"]');
+    expect(await focusedLabel()).toBe('Rename Equipment lender');
+    expect(await frame.getAttribute('li.segment:has-text("Equipment lender") .segment-name', 'title')).toBe(
+      'Lends us equipment for free',
+    );
+    // Written to the segment's row of the Segments tab, keywords as a tidy list.
+    const [header, ...rows] = preview.session.standIn.sheetValues('Segments');
+    const row = rows.find((r) => r[0] === 'Equipment lender')!;
+    const at = (name: string) => row[header.indexOf(name)];
+    expect([at('Definition'), at('How to manage'), at('Keywords')]).toEqual([
+      'Lends us equipment for free',
+      'Thank them; book loans early',
+      'loaned equipment, lends, pro-bono loan',
+    ]);
+    await expectFits();
+    // The roster gets its column at the next refresh (the summary needs it there).
+    await openStep('roster');
+    await afterRedraw(page, () => frame.click('#roster-build'));
+    await frame.waitForSelector('#roster-result:not([hidden])');
+    await openTab('Partner Roster');
+    expect(columnOf(await readGrid(page), 'Equipment lender')).toBeGreaterThan(0);
   });
 
   test('keywords the summary learned from reviewed rows: Add puts one on the Segments tab', async () => {
