@@ -150,7 +150,25 @@ export function setupSegmentsStep(onChange: (view: SegmentsView) => void): Segme
       const remove = iconButton(ICONS.remove, 'Remove', 'remove');
       rename.addEventListener('click', showRename);
       remove.addEventListener('click', showRemove);
-      row.replaceChildren(h('div', { class: 'segment-line' }, swatch(), name, rename, remove), error);
+      const line = h('div', { class: 'segment-line' }, swatch(), name, rename, remove);
+      // A segment with neither a definition nor keywords (one added here, its details left for later) offers them.
+      if (!segment.definition.trim() && !segment.keywords.trim()) {
+        const label = `Add a definition, how to manage and keywords to ${segment.name}`;
+        const details = h(
+          'button',
+          { type: 'button', class: 'small add-details', 'aria-label': label, title: label },
+          'Add details',
+        );
+        details.addEventListener('click', () => {
+          showDescribe();
+          row.querySelector<HTMLElement>('.describe-definition')?.focus();
+        });
+        row.replaceChildren(
+          line,
+          h('p', { class: 'hint segment-missing' }, 'No definition or keywords yet. ', details),
+          error,
+        );
+      } else row.replaceChildren(line, error);
     }
 
     function showRename(): void {

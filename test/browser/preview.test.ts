@@ -161,6 +161,16 @@ describeInBrowser('the local preview', () => {
     const plainHeight = (await page.locator('#grid tbody tr').nth(1).boundingBox())!.height;
     expect(headerHeight).toBeGreaterThan(plainHeight + 8);
     expect(await headerCells.first().evaluate((td) => getComputedStyle(td).whiteSpace)).toBe('pre-wrap');
+    // Why suggested has a tick box beside it: its long text stays in its cell (no overflow over the box).
+    const why = await page
+      .locator('#grid tbody tr')
+      .first()
+      .locator('td', { hasText: 'Why suggested' })
+      .getAttribute('data-a1');
+    const whyColumn = why!.replace(/\d+$/, '');
+    const whyCell = page.locator(`#grid td[data-a1="${whyColumn}2"]`);
+    expect((await whyCell.getAttribute('class')) ?? '').not.toContain('overflow');
+    expect(await whyCell.locator('.overflow-text').count()).toBe(0);
     await page.locator('#grid-area').evaluate((area) => area.scrollTo(0, 0));
     await clearToasts();
     await page.screenshot({ path: join(SCREENSHOTS, 'preview-roster.png') });
@@ -192,6 +202,19 @@ describeInBrowser('the local preview', () => {
     const questionCell = page.locator(`#grid td[data-a1="A${question + 1}"]`);
     expect(await questionCell.textContent()).toBe(view.rows[question][0].display);
     expect((await questionCell.boundingBox())!.height).toBeGreaterThan(plainHeight + 8);
+
+    // Text overflows into the empty cells beside it, as in Sheets: the heading line of the summary (A2) reads
+    // on past column A; a roster cell with a tick box beside it stays cut at its edge (checked above the fold).
+    const textRow = view.rows.findIndex(
+      (row, r) => r > 0 && !row[0].wrap && row[0].display.length > 60 && row[1].display === '',
+    );
+    expect(textRow).toBeGreaterThan(0);
+    const lineCell = page.locator(`#grid td[data-a1="A${textRow + 1}"]`);
+    expect(await lineCell.getAttribute('class')).toContain('overflow');
+    const lineText = (await lineCell.locator('.overflow-text').boundingBox())!;
+    const columnA = (await page.locator('#grid thead th').nth(1).boundingBox())!;
+    expect(lineText.width).toBeGreaterThan(columnA.width * 1.5);
+    expect(await lineCell.textContent()).toBe(view.rows[textRow][0].display);
 
     // The charts, drawn: the column chart's bars are the per-segment counts; the line chart has its lines.
     const charts = page.locator('#charts svg.chart');

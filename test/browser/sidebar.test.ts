@@ -477,6 +477,20 @@ describeInBrowser('sidebar in the preview', () => {
     expect(labels).toEqual(['Definition', 'How to manage', 'Keywords']);
     await expectFits();
     await shotSidebar('step-2-new-segment-details');
+    // Escape (or Later) leaves them for later; the row then offers them again.
+    await page.keyboard.press('Escape');
+    const addDetails = frame.locator(
+      'button[aria-label^="Add a definition, how to manage and keywords to Equipment lender"]',
+    );
+    await addDetails.waitFor();
+    expect(await focusedLabel()).toBe('Rename Equipment lender');
+    await expectFits();
+    await shotSidebar('step-2-new-segment-later');
+    await addDetails.click();
+    await form.waitFor();
+    expect(
+      await frame.evaluate(() => document.activeElement?.classList.contains('describe-definition')),
+    ).toBe(true);
 
     await frame.fill('.describe-definition', 'Lends us equipment for free');
     await frame.fill('.describe-manage', 'Thank them; book loans early');
@@ -484,6 +498,7 @@ describeInBrowser('sidebar in the preview', () => {
     await frame.click('form.describe button:text-is("Save")');
     await frame.waitForSelector('button[aria-label="Rename Equipment lender"]');
     expect(await focusedLabel()).toBe('Rename Equipment lender');
+    expect(await addDetails.count()).toBe(0);
     expect(await frame.getAttribute('li.segment:has-text("Equipment lender") .segment-name', 'title')).toBe(
       'Lends us equipment for free',
     );

@@ -75,6 +75,30 @@ function control(a1: string, cell: CellView, events: GridEvents): HTMLElement | 
   return null;
 }
 
+/** Left and right padding of a cell (page.css). */
+const CELL_PADDING = 6;
+const columnWidth = (sheet: SheetView, column: number) => sheet.columnWidths[column] ?? DEFAULT_COLUMN_WIDTH;
+
+/**
+ * How wide a text cell may draw, in pixels, when it overflows: its own width and that of the empty cells right
+ * of it, up to the first one with something in it (Sheets' default wrap strategy, OVERFLOW). 0 when it does not
+ * overflow: wrapped, merged, numeric or empty, or with nothing empty beside it.
+ */
+function overflowRoom(sheet: SheetView, cells: CellView[], index: number): number {
+  const cell = cells[index];
+  if (!cell.display || cell.wrap || cell.numeric || cell.colSpan || cell.rowSpan || cell.covered) return 0;
+  const empty = (c: CellView | undefined) =>
+    c !== undefined && c.display === '' && !c.control && !c.covered && !c.colSpan && !c.rowSpan;
+  let room = columnWidth(sheet, index + 1);
+  let next = index + 1;
+  // cells[i] is column i + 1.
+  while (empty(cells[next])) {
+    room += columnWidth(sheet, next + 1);
+    next++;
+  }
+  return next === index + 1 ? 0 : room;
+}
+
 export function renderGrid(
   table: HTMLTableElement,
   sheet: SheetView,
@@ -120,8 +144,14 @@ export function renderGrid(
         td.title = cell.note;
       } else if (cell.display) td.title = cell.display;
       const widget = control(a1, cell, events);
+      const room = widget ? 0 : overflowRoom(sheet, cells, cIndex);
       if (widget) td.append(widget);
-      else {
+      else if (room > 0) {
+        // Text runs on over the empty cells to its right, as Sheets draws an overflowing cell.
+        td.classList.add('overflow');
+        td.append(make('span', 'overflow-text', cell.display));
+        (td.lastChild as HTMLElement).style.width = `${room - CELL_PADDING}px`;
+      } else {
         td.textContent = cell.display;
         if (cell.numeric) td.style.textAlign = 'right';
       }
