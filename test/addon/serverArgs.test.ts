@@ -284,6 +284,86 @@ describe('addSegment, renameSegment, removeSegment', () => {
   });
 });
 
+describe('describeSegment', () => {
+  const doc = shared();
+  let contractor = '';
+  beforeAll(() => {
+    contractor = segmentId(doc.addon, 'Contractor');
+  });
+
+  test.each(NOT_TEXT.map((a) => [JSON.stringify(a) ?? 'undefined', a]))(
+    'refuses %s in any place',
+    (_, arg) => {
+      expectRefused(doc.s, doc.addon, 'describeSegment', [arg, '', '', ''], 'The segment must be text.');
+      expectRefused(
+        doc.s,
+        doc.addon,
+        'describeSegment',
+        [contractor, arg, '', ''],
+        'The definition must be text.',
+      );
+      expectRefused(
+        doc.s,
+        doc.addon,
+        'describeSegment',
+        [contractor, '', arg, ''],
+        'How to manage must be text.',
+      );
+      expectRefused(
+        doc.s,
+        doc.addon,
+        'describeSegment',
+        [contractor, '', '', arg],
+        'The keywords must be text.',
+      );
+    },
+  );
+
+  test('refuses an unknown segment, oversize and control-character text', () => {
+    expectRefused(
+      doc.s,
+      doc.addon,
+      'describeSegment',
+      ['no-such-id', 'x', '', ''],
+      /no longer on the Segments tab/,
+    );
+    expectRefused(
+      doc.s,
+      doc.addon,
+      'describeSegment',
+      [contractor, 'x'.repeat(1001), '', ''],
+      'The definition is too long (1,001 characters; at most 1,000).',
+    );
+    expectRefused(
+      doc.s,
+      doc.addon,
+      'describeSegment',
+      [contractor, '', '', `a${'\u0007'}b`],
+      'The keywords cannot contain control characters.',
+    );
+  });
+
+  test('writes the three cells of the segment row, keywords tidied, and a blank clears one', () => {
+    const { s, addon } = built();
+    const id = segmentId(addon, 'Contractor');
+    const view = addon.run('describeSegment', id, ' Paid work ', '', 'vendor,  supplier ;invoice') as {
+      segments: { id: string; definition: string; howToManage: string; keywords: string }[];
+    };
+    expect(view.segments.find((x) => x.id === id)).toMatchObject({
+      definition: 'Paid work',
+      howToManage: '',
+      keywords: 'vendor, supplier, invoice',
+    });
+    const [header, ...rows] = s.sheetValues('Segments');
+    const row = rows.find((r) => r[0] === 'Contractor')!;
+    expect(['Definition', 'How to manage', 'Keywords'].map((h) => row[header.indexOf(h)])).toEqual([
+      'Paid work',
+      '',
+      'vendor, supplier, invoice',
+    ]);
+  });
+});
+
 describe('showTab', () => {
   const doc = shared();
 
