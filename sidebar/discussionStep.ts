@@ -40,6 +40,10 @@ export function setupDiscussionStep(events: { onGenerated(report: SummaryReport)
     if (report.boardNotesKept > 0) stats.push(['Board notes kept', report.boardNotesKept]);
     if (report.actionsKept > 0) stats.push(['Actions still open', report.openActions]);
     renderStats(byId('summary-stats'), stats);
+    // Said up front: with Managed like mostly blank, questions 2, 3 and 5 are near-empty (text, never HTML).
+    const warning = byId('summary-warning');
+    warning.textContent = report.managedLikeWarning ?? '';
+    warning.hidden = !report.managedLikeWarning;
     byId('summary-result').hidden = false;
     announce(byId('summary-text').textContent ?? '');
     events.onGenerated(report);

@@ -100,6 +100,9 @@ export interface SummaryReport {
   multiSegment: number;
   mismatches: number;
   unsegmented: number;
+  /** Partners whose Managed like is blank, and what the summary's top says when that is at least half. */
+  managedLikeBlank: number;
+  managedLikeWarning: string | null;
   boardNotesKept: number;
   /** The board's actions kept under the questions, and those of them not Done. */
   actionsKept: number;

@@ -1,7 +1,7 @@
 // Generates the Discussion Summary tab: sheet → read (roster, segments, old Board notes) → plan → write.
 import type { SummaryReport } from '../api';
 import { columnsByKey, headerRowProblem, shownSegmentNames } from '../core/roster/columns';
-import { boardRows, managedFits, serialDay } from '../core/summary/evidence';
+import { boardRows, managedFits, managedLikeMostlyBlank, serialDay } from '../core/summary/evidence';
 import {
   BOARD_NOTES,
   planSummary,
@@ -39,6 +39,8 @@ const COLORS = {
   question: '#e8f0fe',
   notes: '#fef7e0',
   tableHeader: '#e8eaed',
+  /** A line the board should read first (Managed like mostly blank): light yellow under black text. */
+  warning: '#fce8b2',
   /** An overdue action's row: light red under black text (about 15:1). */
   overdue: '#f4c7c3',
 };
@@ -153,6 +155,8 @@ export function generateSummary(): SummaryReport {
       multiSegment: rows.filter((r) => r.segments.length > 1).length,
       mismatches: rows.filter((r) => managedFits(r, catalogue.segments) === false).length,
       unsegmented: rows.filter((r) => r.segments.length === 0).length,
+      managedLikeBlank: rows.filter((r) => !r.managedLike).length,
+      managedLikeWarning: managedLikeMostlyBlank(rows),
       boardNotesKept: boardNotes.size,
       actionsKept: [...actions.values()].reduce((n, list) => n + list.length, 0),
       openActions: [...actions.values()].reduce((n, list) => n + list.filter(isOpen).length, 0),
@@ -226,6 +230,7 @@ const STYLE: Record<CellStyle, { background: string | null; bold: boolean; wrap:
   question: { background: COLORS.question, bold: true, wrap: true },
   notesLabel: { background: null, bold: true, wrap: false },
   notes: { background: COLORS.notes, bold: false, wrap: true },
+  warning: { background: COLORS.warning, bold: true, wrap: false },
 };
 
 /**

@@ -247,6 +247,11 @@ describeInBrowser('sidebar in the preview', () => {
     await frame.waitForSelector('#summary-result:not([hidden])');
     expect(await frame.textContent('#summary-text')).toMatch(/is ready: \d+ partners/);
     expect(await frame.textContent('#summary-generate')).toBe('Regenerate discussion summary');
+    // Nobody has chosen Managed like yet: the sidebar says so up front, as the summary's top does.
+    expect(await frame.isVisible('#summary-warning')).toBe(true);
+    expect(await frame.textContent('#summary-warning')).toMatch(
+      /^"Managed like" is blank for (\d+) of \1 partners, so questions 2, 3 and 5 have little to show/,
+    );
     await expectFits();
     await shotSidebar('step-4-discussion');
     await page.waitForSelector('#tabs button[data-sheet="Discussion Summary"]');

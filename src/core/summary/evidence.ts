@@ -136,6 +136,11 @@ function segmentIndex(segments: readonly Segment[], name: string): number {
   return segments.findIndex((s) => normaliseName(s.name) === n);
 }
 
+/**
+ * Whether a partner is managed appropriately for its segments: its Managed like names one of the segments ticked
+ * for it (true), names another or an unknown one (false: a mismatch), or is blank (null). Every question, the
+ * sidebar's count and the roster's Check use this one definition.
+ */
 export function managedFits(row: BoardRow, segments: readonly Segment[]): boolean | null {
   if (!row.managedLike) return null;
   const i = segmentIndex(segments, row.managedLike);
@@ -189,7 +194,8 @@ export function evidenceFor(board: readonly BoardRow[], catalogue: Catalogue): E
     const inWhat = r.segments.length ? `in ${names(r)}` : 'in no segment';
     return `${r.partner}: ${inWhat}, managed like ${r.managedLike}.${how ? ` How to manage ${how}` : ''}`;
   });
-  const unsegmented = rows.filter((r) => r.segments.length === 0);
+  // Without a segment: those not already listed as managed like a segment they are not in.
+  const unsegmented = rows.filter((r) => r.segments.length === 0 && managedFits(r, segments) !== false);
   q3.push(...listedApart(unsegmented, (r) => `${r.partner}: no segment ticked`));
   // Energy that does not fit the goals: the two investment flags of the roster's Check.
   const misspent = rows.flatMap((r) => {
@@ -217,16 +223,29 @@ export function evidenceFor(board: readonly BoardRow[], catalogue: Catalogue): E
     return `${s.name}: ${inSeg.length} partner${inSeg.length === 1 ? '' : 's'}${byLevel.length ? ` (${byLevel.join(', ')})` : ''}`;
   });
 
-  // 5. Per segment: how to manage it, and how many of its partners are managed otherwise.
+  // 5. Per segment: how to manage it, and how many of its partners are managed otherwise: managed like no
+  // segment they are in (managedFits, the one definition questions 2 and 3 and the roster's Check use too), so a
+  // partner in two segments managed like either one is managed appropriately everywhere.
   const q5 = segments.map((s, i) => {
     const inSeg = rows.filter((r) => r.segments.includes(i));
-    const otherwise = inSeg.filter(
-      (r) => r.managedLike && segmentIndex(segments, r.managedLike) !== i,
-    ).length;
+    const otherwise = inSeg.filter((r) => managedFits(r, segments) === false).length;
     return `${s.name}: ${s.howToManage || 'no "How to manage" yet on the Segments tab'}. ${otherwise} of ${inSeg.length} managed otherwise.`;
   });
 
   // One line per segment under questions 4 and 5: every segment is shown, however many.
   const whole = (lines: string[]): Evidence => ({ lines: lines.map((l) => shorten(l, MAX_LINE)), more: 0 });
   return [capped(q1), capped(q2), capped(q3), whole(q4), whole(q5)];
+}
+
+/**
+ * Said at the top of the summary and in the sidebar when Managed like is blank for at least half the partners:
+ * questions 2, 3 and 5 then have little to show, and a board member should know why before reading them.
+ */
+export function managedLikeMostlyBlank(rows: readonly BoardRow[]): string | null {
+  const blank = rows.filter((r) => !r.managedLike).length;
+  if (rows.length === 0 || blank * 2 < rows.length) return null;
+  return (
+    `"Managed like" is blank for ${blank} of ${rows.length} partners, so questions 2, 3 and 5 have little to show: ` +
+    `choose how each partner is managed today in the roster's "Managed like" column, then generate again.`
+  );
 }

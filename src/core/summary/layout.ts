@@ -9,6 +9,7 @@ import { cellText, normaliseName } from '../text';
 import type { Catalogue } from '../types';
 import {
   evidenceFor,
+  managedLikeMostlyBlank,
   MAX_ENTRIES,
   MAX_LINE,
   MAX_SHOWN_NAME,
@@ -80,7 +81,7 @@ export interface SummaryPlan {
   styles: (CellStyle | null)[][];
 }
 
-export type CellStyle = 'title' | 'heading' | 'tableHeader' | 'question' | 'notesLabel' | 'notes';
+export type CellStyle = 'title' | 'heading' | 'tableHeader' | 'question' | 'notesLabel' | 'notes' | 'warning';
 
 /**
  * Reads the Board notes of an earlier summary: under each question's text, the row labelled "Board notes"; a
@@ -167,6 +168,20 @@ export function planSummary(input: SummaryInput): SummaryPlan {
         'Counts and tables are live: they follow the roster as people tick.',
     ),
   );
+  // Live: whether the roster still matches what the evidence lists were made from (a board member sees it
+  // change as people tick, without the add-on).
+  const staleRow = add(
+    unchangedSinceFormula(input.rows, catalogue, {
+      partner: col('partner'),
+      managedLike: col('managedLike'),
+      reviewed: col('reviewed'),
+      segment: (id) => col(segmentKey(id)),
+      notExcluded,
+      generatedAt: input.generatedAt,
+    }),
+  );
+  const blankManaged = managedLikeMostlyBlank(input.rows);
+  if (blankManaged) styled('warning', add(typedText(blankManaged)), 1, width);
   add();
   styled('heading', add('Live counts'));
   add('Partners', `=COUNTIFS(${col('partner')},"<>",${notExcluded})`);
@@ -290,6 +305,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
         : `Evidence from the roster as the board left it (ticks and dropdowns; Excluded partners left out), as of ${input.generatedAt}.`,
     ),
   );
+  if (input.rows.length > 0) add(`=A${staleRow}`);
   const evidence = evidenceFor(input.rows, catalogue);
   const actionTables: ActionTable[] = [];
   const extra: (Evidence | undefined)[] = [input.exercise?.split];
@@ -383,4 +399,52 @@ function hasLevelGone(rows: SummaryInput['rows'], levels: Catalogue['levels']): 
 export function exactly(text: string): string {
   const escaped = text.replace(/[~*?]/g, (c) => `~${c}`);
   return /^[<>=]/.test(escaped) ? `=${escaped}` : escaped;
+}
+
+export const UNCHANGED_SINCE = 'The evidence under the questions matches the roster as it is now.';
+
+/** The live "changed since generated" line (issue #18): its longest formula, well inside a cell. */
+const MAX_STALE_FORMULA = 20_000;
+
+/**
+ * A built-in formula that says whether the roster still has what the evidence was made from: the partners, each
+ * segment's ticks, each segment's Managed like and the Reviewed ticks, counted as COUNTIFS does (Excluded rows
+ * left out), against the counts at generation. A tick moved from one partner to another in the same segment,
+ * or a change that leaves every count the same, is not seen; every fill-in, tick or untick is. With very many
+ * segments, the Managed like terms stop where the formula would grow past MAX_STALE_FORMULA.
+ */
+export function unchangedSinceFormula(
+  rows: readonly BoardRow[],
+  catalogue: Catalogue,
+  cols: {
+    partner: string;
+    managedLike: string;
+    reviewed: string;
+    segment: (id: string) => string;
+    notExcluded: string;
+    generatedAt: string;
+  },
+): string {
+  const named = `${cols.partner},"<>",${cols.notExcluded}`;
+  const terms = [
+    `COUNTIFS(${named})=${rows.length}`,
+    `COUNTIFS(${cols.reviewed},TRUE,${named})=${rows.filter((r) => r.reviewed).length}`,
+    `COUNTIFS(${cols.managedLike},"<>",${named})=${rows.filter((r) => r.managedLike !== '').length}`,
+    ...catalogue.segments.map(
+      (s, i) =>
+        `COUNTIFS(${cols.segment(s.id)},TRUE,${named})=${rows.filter((r) => r.segments.includes(i)).length}`,
+    ),
+  ];
+  let length = terms.join(',').length;
+  for (const s of catalogue.segments) {
+    const n = rows.filter((r) => normaliseName(r.managedLike) === normaliseName(s.name)).length;
+    const term = `COUNTIFS(${cols.managedLike},${formulaString(exactly(s.name))},${named})=${n}`;
+    if (length + term.length > MAX_STALE_FORMULA) break;
+    terms.push(term);
+    length += term.length + 1;
+  }
+  const changed =
+    `The roster has changed since ${cols.generatedAt}: the evidence under the questions is as it was then ` +
+    '(the counts and tables are live). Generate the summary again to bring it up to date.';
+  return `=IF(AND(${terms.join(',')}),${formulaString(UNCHANGED_SINCE)},${formulaString(changed)})`;
 }
