@@ -302,7 +302,14 @@ function writeSummary(
       was.getRow() === plan.chart.anchorRow &&
       was.getNumRows() === batch.get(chartData).getNumRows() &&
       was.getNumColumns() === 2;
-    if (!same) sheet.updateChart(ourChart.modify().clearRanges().addRange(batch.get(chartData)).build());
+    // When the table moved (the sections above it grew or shrank), the chart moves with it, so it stays beside
+    // its table and off the rows below; otherwise the position people gave it is kept.
+    const moved = was !== null && was.getRow() !== plan.chart.anchorRow;
+    if (!same) {
+      const builder = ourChart.modify().clearRanges().addRange(batch.get(chartData));
+      if (moved) builder.setPosition(plan.chart.anchorRow, plan.chart.anchorColumn, 0, 0);
+      sheet.updateChart(builder.build());
+    }
   } else if (ourChart) sheet.removeChart(ourChart);
   else if (plan.chart) {
     const chart = sheet

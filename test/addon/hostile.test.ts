@@ -57,8 +57,10 @@ function cell(s: StandIn, partner: string, header: string): string {
   return cellA1(row, column);
 }
 
-// The formulas the add-on itself writes: # Segments, Next review, Check and the summary's live counts.
-const OUR_FORMULA = /^=(COUNTIF|COUNTIFS|TEXTJOIN|ARRAYFORMULA\(IFERROR\(IF\(MOD\(MIN\(|0$|""$)/;
+// The formulas the add-on itself writes: # Segments, Next review, Check, the summary's live counts, its live
+// "changed since generated" line (and the copy of it under Discussion).
+const OUR_FORMULA =
+  /^=(COUNTIF|COUNTIFS|TEXTJOIN|ARRAYFORMULA\(IFERROR\(IF\(MOD\(MIN\(|IF\(AND\(COUNTIFS\(|A\d+$|0$|""$)/;
 
 /** Every formula in the roster and the summary that the add-on did not write itself. */
 function foreignFormulas(s: StandIn): string[] {
