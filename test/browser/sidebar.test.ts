@@ -454,6 +454,15 @@ describeInBrowser('sidebar in the preview', () => {
     await afterRedraw(page, () => frame.click('#roster-build'));
     await frame.waitForSelector('#roster-result:not([hidden])');
     await openTab('Partner Roster');
+    // The grid is redrawn after the build's answer: under load that can come after the tab opens, so wait for
+    // the new segment's header (it failed now and then when the machine was busy).
+    await page.waitForFunction(
+      (name) =>
+        Array.from(document.querySelectorAll<HTMLElement>('#grid td')).some(
+          (td) => td.textContent === name && /^[A-Z]+1$/.test(td.dataset.a1 ?? ''),
+        ),
+      HTML_NAME,
+    );
     const roster = await readGrid(page);
     expect(rowOf(roster, HTML_NAME)).toBeDefined();
     expect(columnOf(roster, HTML_NAME)).toBeGreaterThan(0);
