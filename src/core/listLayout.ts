@@ -18,8 +18,11 @@ export class PartnerListError extends Error {
 export const HEADER_SEARCH_ROWS = 10;
 /** Data rows sampled to judge what a column holds; enough to judge, few enough for 50,000-row lists. */
 const SAMPLE_ROWS = 500;
-/** Longest text still read as a heading. */
-const HEADING_MAX_LENGTH = 50;
+/**
+ * Longest text still read as a heading: sentence headings ("Type of relationship with the food bank (funder,
+ * vendor etc.)", about 60 characters) are headings; a paragraph of notes is not.
+ */
+export const HEADING_MAX_LENGTH = 200;
 
 export function rowAt(grid: readonly unknown[][], index: number): readonly unknown[] {
   const row = grid[index];
@@ -34,11 +37,24 @@ export function isBlankRow(row: readonly unknown[]): boolean {
   return row.every(isBlankCell);
 }
 
-/** A cell that reads as a heading: short text, not a number, date, e-mail, link or phone number. */
+/** A cell that reads as a heading: text up to HEADING_MAX_LENGTH, not a number, date, e-mail, link or phone number. */
 function isHeadingCell(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const text = collapseSpaces(value);
   return text !== '' && text.length <= HEADING_MAX_LENGTH && cellKind(text) === 'text';
+}
+
+/** Up to this length a heading's every word is evidence of a header; past it, only its first words. */
+const SHORT_HEADING_LENGTH = 50;
+
+/**
+ * The part of a heading whose words tell a header: all of a short one; the first three words of a long one.
+ * A sentence heading names its subject up front ("Type of relationship with…", "Notes about…"), while a
+ * long note in a data row mentions "partner" or "program" in passing.
+ */
+function headerWordsPart(value: string): string {
+  const text = collapseSpaces(value);
+  return text.length <= SHORT_HEADING_LENGTH ? text : text.split(' ').slice(0, 3).join(' ');
 }
 
 interface RowShape {
@@ -56,7 +72,7 @@ function rowShape(grid: readonly unknown[][], index: number): RowShape {
     shape.filled++;
     if (!isHeadingCell(value)) continue;
     shape.headings++;
-    if (isListHeaderWord(value as string)) shape.headerWords++;
+    if (isListHeaderWord(headerWordsPart(value as string))) shape.headerWords++;
   }
   return shape;
 }

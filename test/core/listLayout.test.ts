@@ -165,6 +165,55 @@ describe('detectLayout', () => {
     expect(detectLayout(grid)).toEqual(layout);
   });
 
+  describe('headings written as sentences (issue 18)', () => {
+    const SENTENCE_HEADERS = [
+      'Name of the organization as it appears on our records and receipts',
+      'Type of relationship with the food bank (funder, vendor etc.)',
+      'Name of the main contact person at the organization we work with',
+      'Notes about how we work together and anything the board should know',
+      'Primary contact e-mail address for the organization, if we have one',
+    ];
+    const foodBank = (rows: number) => [
+      SENTENCE_HEADERS,
+      ...Array.from({ length: rows }, (_, i) => [
+        `Partner ${i}`,
+        i % 2 ? 'Funder' : 'Partner agency',
+        `Person ${i}, director`,
+        `They have worked with us since 20${10 + (i % 10)} on the weekend food drive and the school backpack program, ` +
+          'and we meet them at least twice a year.',
+        `p${i}@example.org`,
+      ]),
+    ];
+
+    test('a 58-row food bank list whose headings are about 60 characters is found', () => {
+      expect(SENTENCE_HEADERS.every((h) => h.length > 50)).toBe(true);
+      expect(detectLayout(foodBank(58))).toEqual({
+        headerRow: 1,
+        nameColumn: 1,
+        idColumn: null,
+        descriptionColumns: [2, 4],
+      });
+    });
+
+    test('under a title row, the sentence headings are still the header', () => {
+      expect(detectLayout([['Food bank partners, exported March 2024'], [''], ...foodBank(5)]).headerRow).toBe(3);
+    });
+
+    test('a data row of long notes does not pass for the header', () => {
+      const grid = [
+        ['Who', 'What they do'],
+        ['Acme', 'A vendor that prints our flyers and donates paper for the partner newsletter every spring'],
+        ['Beta', 'A funder whose grant covers the weekend food drive; they ask for a report on each partner'],
+      ];
+      expect(detectLayout(grid).headerRow).toBe(1);
+    });
+
+    test('a cell of several hundred characters is text, not a heading', () => {
+      const essay = 'We work with this organization on many things. '.repeat(10);
+      expect(detectLayout([[essay, essay], ['Name', 'Type'], ['Acme', 'Vendor']]).headerRow).toBe(2);
+    });
+  });
+
   test.each<[string, unknown[][], string]>([
     ['an empty sheet', [['']], 'This sheet is empty.'],
     ['no rows at all', [], 'This sheet is empty.'],
