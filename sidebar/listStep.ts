@@ -1,6 +1,7 @@
 // Step 1, Partner list: shows what was detected (sheet, header row, name, ID and description columns, and the
 // count sentence) and lets every guess be changed. Changing the sheet or header row asks the server to look
-// again at once, since the columns depend on them; the columns are sent with "Use this list".
+// again at once (previewList, which saves nothing), since the columns depend on them; "Use this list" sends the
+// whole choice and is the only thing that saves it.
 import type { ListChoice, Overview } from '../src/api';
 import { columnLabel } from './columns';
 import { announce, byId, h, setOptions, showMessage } from './dom';
@@ -40,7 +41,7 @@ export function setupListStep(events: ListStepEvents): ListStep {
   }
 
   function renderDescriptions(checked: Set<number>): void {
-    const list = current?.list;
+    const list = current?.list ?? current?.draft;
     if (!list) return descriptionBox.replaceChildren();
     const name = Number(nameSelect.value);
     const id = idSelect.value === '' ? null : Number(idSelect.value);
@@ -67,10 +68,12 @@ export function setupListStep(events: ListStepEvents): ListStep {
 
   function render(overview: Overview): void {
     current = overview;
-    const list = overview.list;
-    byId('list-summary').textContent = list ? list.summary : (overview.listProblem ?? '');
-    byId('list-summary').classList.toggle('problem', !list);
-    byId('list-detected').hidden = !list?.detected;
+    // No list found: the fields still show, from a draft (the sheet's first row, its first column as names),
+    // so every guess can be set by hand.
+    const list = overview.list ?? overview.draft;
+    byId('list-summary').textContent = overview.list ? overview.list.summary : (overview.listProblem ?? '');
+    byId('list-summary').classList.toggle('problem', !overview.list);
+    byId('list-detected').hidden = !overview.list?.detected;
     const sheets = overview.sheets.map((sheet) => ({ value: sheet, label: sheet }));
     setOptions(sheetSelect, list ? sheets : [{ value: '', label: 'Choose a sheet…' }, ...sheets]);
     sheetSelect.value = list ? list.sheet : '';
@@ -86,14 +89,17 @@ export function setupListStep(events: ListStepEvents): ListStep {
     renderDescriptions(new Set(list.descriptionColumns));
   }
 
-  /** Asks the server to look at another sheet or header row; it guesses the columns again. */
+  /**
+   * Asks the server to look at another sheet or header row; it guesses the columns again. Nothing is saved:
+   * only "Use this list" saves (issue 18: a typed header row was saved, and a menu build used it).
+   */
   async function reread(choice: ListChoice, text: string, field: HTMLElement): Promise<void> {
     const mine = ++rereads;
     clearFieldErrors();
     showMessage(errorSlot, null);
     showLoading(text);
     try {
-      const overview = await server.chooseList(choice);
+      const overview = await server.previewList(choice);
       if (mine !== rereads) return;
       render(overview);
       events.onOverview(overview);
@@ -148,8 +154,7 @@ export function setupListStep(events: ListStepEvents): ListStep {
   idSelect.addEventListener('change', keepDescriptions);
 
   useButton.addEventListener('click', async () => {
-    const list = current?.list;
-    if (!list) return;
+    if (!current?.list && !current?.draft) return;
     const row = headerRow();
     if (row === null) return headerRowInput.focus();
     const choice: ListChoice = {

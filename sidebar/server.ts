@@ -73,7 +73,9 @@ function call<K extends keyof ServerFunctions>(
 
 export const server: Server = {
   getOverview: () => call('getOverview', []),
+  previewList: (choice) => call('previewList', [choice]),
   chooseList: (choice) => call('chooseList', [choice]),
+  showHelp: () => call('showHelp', []),
   getSegments: () => call('getSegments', []),
   addSegment: (name) => call('addSegment', [name]),
   renameSegment: (id, name) => call('renameSegment', [id, name]),

@@ -34,6 +34,11 @@ export interface Overview {
   list: ListView | null;
   /** Why no list is shown, in plain words (null when one is). */
   listProblem: string | null;
+  /**
+   * When no list could be read: a sheet's columns under its first (or the chosen) row, to start from, so every
+   * field can still be set by hand ("row 1, column A"). null when a list is shown, or there is no sheet.
+   */
+  draft: ListView | null;
   tabs: Record<Exclude<TabRole, 'list'>, string | null>;
 }
 
@@ -141,7 +146,12 @@ export interface BringInReport extends BringInStats {
 /** The server functions the sidebar may call. */
 export interface ServerFunctions {
   getOverview(): Overview;
+  /** What the list would be with this choice; saves nothing. */
+  previewList(choice: ListChoice): Overview;
+  /** "Use this list": saves the choice. */
   chooseList(choice: ListChoice): Overview;
+  /** Opens the Help dialog (the same as Extensions › Partner Segments › Help). */
+  showHelp(): void;
   getSegments(): SegmentsView;
   addSegment(name: string): SegmentsView;
   renameSegment(id: string, name: string): SegmentsView;

@@ -108,6 +108,12 @@ global.SEGMENT_HOW_TO_MANAGE = function (segment: unknown, segments?: unknown) {
 global.getOverview = function () {
   return sidebar.getOverview();
 };
+global.previewList = function (choice: unknown) {
+  return sidebar.previewList(choice);
+};
+global.showHelp = function () {
+  menu.showHelp();
+};
 global.chooseList = function (choice: unknown) {
   return sidebar.chooseList(choice);
 };

@@ -4,7 +4,7 @@ import type {
   BringInReport,
   ExerciseReport,
   ExerciseView,
-  ListChoice,
+  ListView,
   Overview,
   RosterReport,
   SegmentsView,
@@ -21,7 +21,7 @@ import { optionalTextArg, plainObjectArg, textArg, wholeNumberArg, oneOfArg } fr
 import { splitKeywords, type SegmentField } from '../core/segmentsTable';
 import { buildRoster } from './buildRoster';
 import { UserError } from './errors';
-import { readList } from './listSheet';
+import { readList, type ListRead } from './listSheet';
 import { withDocumentLock } from './lock';
 import { findOwnedSheets, GOAL_KEY, SEGMENT_ID_KEY } from './metadata';
 import { readShownSegmentNames } from './rosterSheet';
@@ -45,44 +45,105 @@ function active(): Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
-export function getOverview(): Overview {
-  const ss = active();
-  const owned = findOwnedSheets(ss);
-  const ownedIds = owned.ids();
+/** The user's sheets, never the add-on's own; and the ids of the add-on's own. */
+function userSheets(ss: Spreadsheet): {
+  sheets: string[];
+  owned: ReadonlySet<number>;
+  tabs: Overview['tabs'];
+} {
+  const found = findOwnedSheets(ss);
+  const owned = found.ids();
   const sheets = ss
     .getSheets()
-    .filter((s) => !ownedIds.has(s.getSheetId()))
+    .filter((s) => !owned.has(s.getSheetId()))
     .map((s) => s.getName());
   const tabs = {
-    segments: owned.get('segments')?.getName() ?? null,
-    roster: owned.get('roster')?.getName() ?? null,
-    summary: owned.get('summary')?.getName() ?? null,
-    exercise: owned.get('exercise')?.getName() ?? null,
+    segments: found.get('segments')?.getName() ?? null,
+    roster: found.get('roster')?.getName() ?? null,
+    summary: found.get('summary')?.getName() ?? null,
+    exercise: found.get('exercise')?.getName() ?? null,
   };
+  return { sheets, owned, tabs };
+}
+
+function listView(list: ListRead): ListView {
+  return {
+    sheet: list.sheetName,
+    ...list.layout,
+    columns: columnViews(list.grid, list.layout.headerRow),
+    summary: describeReading(list.reading, list.sheetName),
+    detected: list.detected,
+  };
+}
+
+function columnViews(grid: readonly unknown[][], headerRow: number): ListView['columns'] {
+  return listColumns(grid, headerRow).map((c) => ({ column: c.column, label: c.label }));
+}
+
+/**
+ * Where to start when no list could be read: the sheet's columns under the given (or first) row, the first
+ * column as names, so the user can say "row 1, column A" by hand (issue 18).
+ */
+function draftView(
+  ss: Spreadsheet,
+  sheetName: string | undefined,
+  layout?: ListLayout | null,
+): ListView | null {
+  const sheet = sheetName ? ss.getSheetByName(sheetName) : null;
+  if (!sheet || !sheetName) return null;
+  const grid = sheet.getDataRange().getValues();
+  const headerRow = Math.min(layout?.headerRow ?? 1, Math.max(1, grid.length));
+  const columns = columnViews(grid, headerRow);
+  const has = (c: number | null | undefined): c is number => !!c && columns.some((col) => col.column === c);
+  const nameColumn = has(layout?.nameColumn) ? layout.nameColumn : (columns[0]?.column ?? 1);
+  const idColumn = has(layout?.idColumn) && layout.idColumn !== nameColumn ? layout.idColumn : null;
+  return {
+    sheet: sheetName,
+    headerRow,
+    nameColumn,
+    idColumn,
+    descriptionColumns: (layout?.descriptionColumns ?? []).filter(
+      (c) => has(c) && c !== nameColumn && c !== idColumn,
+    ),
+    columns,
+    summary: '',
+    detected: false,
+  };
+}
+
+/** The overview of a list read by `read`; when it cannot be read, the problem and a draft of `draftSheet`. */
+function overviewOf(
+  ss: Spreadsheet,
+  read: (owned: ReadonlySet<number>) => ListRead,
+  draft: (sheets: string[]) => { sheet: string | undefined; layout?: ListLayout | null },
+): Overview {
+  const { sheets, owned, tabs } = userSheets(ss);
   try {
-    const list = readList(ss, ownedIds);
-    return {
-      sheets,
-      tabs,
-      listProblem: null,
-      list: {
-        sheet: list.sheetName,
-        ...list.layout,
-        columns: listColumns(list.grid, list.layout.headerRow).map((c) => ({
-          column: c.column,
-          label: c.label,
-        })),
-        summary: describeReading(list.reading, list.sheetName),
-        detected: list.detected,
-      },
-    };
+    return { sheets, tabs, listProblem: null, list: listView(read(owned)), draft: null };
   } catch (e) {
-    if (e instanceof UserError) return { sheets, tabs, list: null, listProblem: e.message };
-    throw e;
+    if (!(e instanceof UserError)) throw e;
+    const { sheet, layout } = draft(sheets);
+    return { sheets, tabs, list: null, listProblem: e.message, draft: draftView(ss, sheet, layout) };
   }
 }
 
-export function chooseList(raw: unknown): Overview {
+export function getOverview(): Overview {
+  const ss = active();
+  return overviewOf(
+    ss,
+    (owned) => readList(ss, owned),
+    (sheets) => {
+      const saved = loadListSettings();
+      return { sheet: saved && sheets.includes(saved.sheetName) ? saved.sheetName : sheets[0] };
+    },
+  );
+}
+
+/** A list choice from the sidebar, checked: the sheet's name, and the columns when any was given. */
+function listChoiceArg(
+  raw: unknown,
+  ss: Spreadsheet,
+): { sheetName: string; layout: ListLayout | null; owned: ReadonlySet<number> } {
   const arg = plainObjectArg(raw, 'The list choice', [
     'sheet',
     'headerRow',
@@ -91,7 +152,6 @@ export function chooseList(raw: unknown): Overview {
     'descriptionColumns',
   ]);
   const sheetName = textArg(arg.sheet, 'The sheet name', 200);
-  const ss = active();
   const sheet = ss.getSheetByName(sheetName);
   if (!sheet) throw new UserError(`There is no sheet named "${sheetName}" in this spreadsheet.`);
   const owned = findOwnedSheets(ss).ids();
@@ -100,7 +160,6 @@ export function chooseList(raw: unknown): Overview {
       `"${sheetName}" is a sheet Partner Segments made; choose the sheet with your partner list.`,
     );
   }
-  const choice: ListChoice = { sheet: sheetName };
   let layout: ListLayout | null = null;
   const changesColumns = ['headerRow', 'nameColumn', 'idColumn', 'descriptionColumns'].some(
     (k) => arg[k] !== undefined,
@@ -146,9 +205,25 @@ export function chooseList(raw: unknown): Overview {
       idColumn,
       descriptionColumns: descriptionColumns.filter((c) => c !== nameColumn && c !== idColumn),
     };
-    Object.assign(choice, layout);
   }
-  // Read once with the choice, so a choice that finds no partners is refused before it is saved.
+  return { sheetName, layout, owned };
+}
+
+/** What the list would be with this choice, saving nothing: only "Use this list" (chooseList) saves. */
+export function previewList(raw: unknown): Overview {
+  const ss = active();
+  const { sheetName, layout } = listChoiceArg(raw, ss);
+  return overviewOf(
+    ss,
+    (owned) => readList(ss, owned, sheetName, layout ?? undefined),
+    () => ({ sheet: sheetName, layout }),
+  );
+}
+
+/** "Use this list": the choice is read once (a choice that finds no partners is refused), then saved. */
+export function chooseList(raw: unknown): Overview {
+  const ss = active();
+  const { sheetName, layout, owned } = listChoiceArg(raw, ss);
   const list = readList(ss, owned, sheetName, layout ?? undefined);
   saveListSettings({
     sheetId: list.sheetId,

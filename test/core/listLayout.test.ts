@@ -196,7 +196,9 @@ describe('detectLayout', () => {
     });
 
     test('under a title row, the sentence headings are still the header', () => {
-      expect(detectLayout([['Food bank partners, exported March 2024'], [''], ...foodBank(5)]).headerRow).toBe(3);
+      expect(
+        detectLayout([['Food bank partners, exported March 2024'], [''], ...foodBank(5)]).headerRow,
+      ).toBe(3);
     });
 
     test('a data row of long notes does not pass for the header', () => {
@@ -210,7 +212,13 @@ describe('detectLayout', () => {
 
     test('a cell of several hundred characters is text, not a heading', () => {
       const essay = 'We work with this organization on many things. '.repeat(10);
-      expect(detectLayout([[essay, essay], ['Name', 'Type'], ['Acme', 'Vendor']]).headerRow).toBe(2);
+      expect(
+        detectLayout([
+          [essay, essay],
+          ['Name', 'Type'],
+          ['Acme', 'Vendor'],
+        ]).headerRow,
+      ).toBe(2);
     });
   });
 
