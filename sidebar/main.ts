@@ -7,6 +7,7 @@ import { setupExerciseStep } from './exerciseStep';
 import { setupListStep } from './listStep';
 import { setupRosterStep } from './rosterStep';
 import { setupSegmentsStep } from './segmentsStep';
+import { withProgress } from './progress';
 import { plainMessage, server } from './server';
 import { setupStepper } from './stepper';
 
@@ -41,6 +42,7 @@ const segments = setupSegmentsStep((view) => {
 function showOverview(overview: Overview): void {
   stepper.setStatus('list', overview.list ? overview.list.sheet : 'Choose a sheet');
   roster.setTab(overview.tabs.roster);
+  roster.setList(overview.list, overview.tabs.segments);
   discussion.setTab(overview.tabs.summary);
   if (overview.tabs.roster) stepper.setStatus('roster', 'Built');
   if (overview.tabs.summary) stepper.setStatus('discussion', 'Generated');
@@ -71,6 +73,13 @@ async function start(): Promise<void> {
 }
 
 byId('list-retry').addEventListener('click', () => void start().then(() => void segments.load()));
+// Help: the same dialog as Extensions › Partner Segments › Help, with the steps this sidebar shows.
+const helpButton = byId<HTMLButtonElement>('help-open');
+helpButton.addEventListener('click', () => {
+  void withProgress({ button: helpButton, busyText: 'Opening help…', errorSlot: byId('help-error') }, () =>
+    server.showHelp(),
+  );
+});
 byId('segments-next').addEventListener('click', () => stepper.open('roster', true));
 byId('roster-next').addEventListener('click', () => stepper.open('discussion', true));
 

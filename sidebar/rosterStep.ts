@@ -1,8 +1,9 @@
 // Step 3, Roster: build or refresh the Partner Roster tab, then say what happened in numbers. Also teaches the
 // PARTNER_SEGMENT formula with its explicit Segments range (custom functions only recalculate when their
 // arguments change).
-import type { RosterReport } from '../src/api';
+import type { ListView, RosterReport } from '../src/api';
 import { announce, byId } from './dom';
+import { partnerSegmentFormula } from './formula';
 import { isBusy, setButtonLabel, withProgress } from './progress';
 import { server } from './server';
 import { renderStats } from './stats';
@@ -10,6 +11,8 @@ import { renderStats } from './stats';
 export interface RosterStep {
   /** The roster tab's name, or null when there is none yet. */
   setTab(tab: string | null): void;
+  /** The list and the Segments tab the formula to copy reads (null: not known yet). */
+  setList(list: ListView | null, segmentsTab: string | null): void;
 }
 
 export function setupRosterStep(events: { onBuilt(report: RosterReport): void }): RosterStep {
@@ -74,7 +77,11 @@ export function setupRosterStep(events: { onBuilt(report: RosterReport): void })
 
   byId('formula-copy').addEventListener('click', () => void copyFormula());
 
-  return { setTab };
+  function setList(list: ListView | null, segmentsTab: string | null): void {
+    byId('formula').textContent = partnerSegmentFormula(list, segmentsTab);
+  }
+
+  return { setTab, setList };
 }
 
 /** Copies the formula; where the clipboard is not allowed (some iframes), selects it for Ctrl+C instead. */
@@ -83,7 +90,7 @@ async function copyFormula(): Promise<void> {
   const done = byId('formula-copied');
   try {
     await navigator.clipboard.writeText(code.textContent ?? '');
-    done.textContent = 'Copied. Paste it into a cell and change B2:B to your column.';
+    done.textContent = 'Copied. Paste it into a cell of any sheet.';
   } catch {
     const range = document.createRange();
     range.selectNodeContents(code);

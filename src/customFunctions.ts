@@ -49,6 +49,16 @@ function matcherFor(segments: readonly Segment[]): Matcher {
   return matcher;
 }
 
+/**
+ * An omitted first argument (=PARTNER_SEGMENT()) is a mistake, said on the cell; an empty cell ('') is not:
+ * it gives a blank, as a blank description should.
+ */
+function requireArgument(value: unknown, call: string, what: string): void {
+  if (value === undefined) {
+    throw new Error(`${call} needs ${what}: give a cell or a range, e.g. =${call}(B2:B, Segments!A:E).`);
+  }
+}
+
 /** A range's rows as arrays of cells (a row that is not an array is one cell). */
 function rowsOf(range: unknown[]): unknown[][] {
   return range.map((row) => (Array.isArray(row) ? row : [row]));
@@ -64,6 +74,7 @@ export function partnerSegment(
   segments?: unknown,
   loadDocumentSegments: () => Segment[] = () => defaultCatalogue().segments,
 ): string | string[][] {
+  requireArgument(text, 'PARTNER_SEGMENT', 'the text to read');
   const matcher = matcherFor(segmentsFrom(segments, loadDocumentSegments));
   if (!Array.isArray(text)) return matcher.suggest([text]);
   if (text.length === 0) return '';
@@ -80,6 +91,7 @@ export function partnerSegmentWhy(
   segments?: unknown,
   loadDocumentSegments: () => Segment[] = () => defaultCatalogue().segments,
 ): string | string[][] {
+  requireArgument(text, 'PARTNER_SEGMENT_WHY', 'the text to read');
   const matcher = matcherFor(segmentsFrom(segments, loadDocumentSegments));
   if (!Array.isArray(text)) return matcher.explain([text]);
   if (text.length === 0) return '';
@@ -100,21 +112,54 @@ function namedSegments(cell: unknown, bySegmentName: ReadonlyMap<string, Segment
   return found.every((segment) => segment !== undefined) ? (found as Segment[]) : null;
 }
 
-/** One row's answer: a single segment's text alone; several as "Name: text" lines; '' if any is unknown. */
-function howToManageText(cells: readonly unknown[], bySegmentName: ReadonlyMap<string, Segment>): string {
+/** Segment names listed in an error, at most this many. */
+const NAMES_LISTED = 20;
+
+/**
+ * One row's answer: a single segment's text alone; several as "Name: text" lines. A name that is no segment
+ * gives '' in a range (the other rows still answer), and for a single cell a plain error on the cell naming it
+ * and the segments there are.
+ */
+function howToManageText(
+  cells: readonly unknown[],
+  bySegmentName: ReadonlyMap<string, Segment>,
+  catalogue: readonly Segment[],
+  single: boolean,
+): string {
   const named: Segment[] = [];
   for (const cell of cells) {
     const segments = namedSegments(cell, bySegmentName);
-    if (segments === null) return '';
+    if (segments === null) {
+      if (single) throw new Error(unknownSegmentMessage(cellText(cell), bySegmentName, catalogue));
+      return '';
+    }
     for (const segment of segments) if (!named.includes(segment)) named.push(segment);
   }
   if (named.length === 1) return named[0].howToManage;
   return named.map((segment) => `${segment.name}: ${segment.howToManage}`).join('\n');
 }
 
+function unknownSegmentMessage(
+  text: string,
+  bySegmentName: ReadonlyMap<string, Segment>,
+  catalogue: readonly Segment[],
+): string {
+  const unknown = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !bySegmentName.has(normaliseName(part)));
+  const names = catalogue.map((segment) => segment.name);
+  const listed =
+    names.length === 0
+      ? 'There are no segments.'
+      : `The segments are: ${names.slice(0, NAMES_LISTED).join(', ')}${names.length > NAMES_LISTED ? ', …' : ''}.`;
+  const what = unknown.length > 0 ? unknown.map((n) => `"${n}"`).join(', ') : `"${text.trim()}"`;
+  return `${what} ${unknown.length > 1 ? 'are not segments' : 'is not a segment'}. ${listed}`;
+}
+
 /**
- * =SEGMENT_HOW_TO_MANAGE(segment, [segments]): the "How to manage" text of a segment named in any case, or
- * '' for a name that is not a segment. A cell listing several segments (as PARTNER_SEGMENT gives them)
+ * =SEGMENT_HOW_TO_MANAGE(segment, [segments]): the "How to manage" text of a segment named in any case; a
+ * name that is not a segment is an error on the cell (in a range, a blank on its row). A cell listing several segments (as PARTNER_SEGMENT gives them)
  * gets one "Segment: how to manage" line each. A range gives a column, one result per row.
  */
 export function segmentHowToManage(
@@ -122,9 +167,10 @@ export function segmentHowToManage(
   segments?: unknown,
   loadDocumentSegments: () => Segment[] = () => defaultCatalogue().segments,
 ): string | string[][] {
+  requireArgument(segmentName, 'SEGMENT_HOW_TO_MANAGE', 'a segment name');
   const catalogue = segmentsFrom(segments, loadDocumentSegments);
   const bySegmentName = new Map(catalogue.map((segment) => [normaliseName(segment.name), segment]));
-  if (!Array.isArray(segmentName)) return howToManageText([segmentName], bySegmentName);
+  if (!Array.isArray(segmentName)) return howToManageText([segmentName], bySegmentName, catalogue, true);
   if (segmentName.length === 0) return '';
-  return rowsOf(segmentName).map((row) => [howToManageText(row, bySegmentName)]);
+  return rowsOf(segmentName).map((row) => [howToManageText(row, bySegmentName, catalogue, false)]);
 }

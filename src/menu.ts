@@ -3,7 +3,7 @@
 import { buildRoster } from './sheets/buildRoster';
 import { bringInPicks, previewBringIn, setUpExercise } from './sheets/exerciseSheet';
 import { UserError } from './sheets/errors';
-import { formulasToValues } from './sheets/formulasToValues';
+import { formulasToValues, OUR_FUNCTIONS, type OurFunction } from './sheets/formulasToValues';
 import { generateSummary } from './sheets/summarySheet';
 
 const TITLE = 'Partner Segments';
@@ -119,8 +119,8 @@ export function formulasToValuesFromMenu(): void {
     const result = formulasToValues(SpreadsheetApp.getActiveSpreadsheet().getActiveRange());
     SpreadsheetApp.getActiveSpreadsheet().toast(
       result.formulas === 0
-        ? 'No PARTNER_SEGMENT formulas in the selection.'
-        : `${plural(result.formulas, 'PARTNER_SEGMENT formula')} on ${result.sheet} replaced by ` +
+        ? 'No PARTNER_SEGMENT, PARTNER_SEGMENT_WHY or SEGMENT_HOW_TO_MANAGE formulas in the selection.'
+        : `${convertedFormulas(result.byFunction)} on ${result.sheet} replaced by ` +
             `${plural(result.cells, 'value')}: it reads the same for people without the add-on.`,
       TITLE,
       6,
@@ -128,19 +128,35 @@ export function formulasToValuesFromMenu(): void {
   });
 }
 
-export function showHelp(): void {
-  SpreadsheetApp.getUi().alert(
-    TITLE,
-    'Partner Segments turns your partner list into a segmented roster for a staff or board discussion.\n\n' +
-      '1. Extensions › Partner Segments › Open sidebar, and check the partner list it found.\n' +
-      '2. Edit the Segments tab: rename, add or remove segments and keywords.\n' +
-      '3. Build the roster, then tick segments, choose Primary segment, Level and Managed like.\n' +
-      '4. Generate the discussion summary for the meeting.\n' +
-      '5. Optionally, set up the segmentation exercise: each participant picks segments in their own column, ' +
-      "and the group's majority picks can be brought into the roster.\n\n" +
-      'In any cell: =PARTNER_SEGMENT(B2:B, Segments!A:E) suggests segments from text. Your partner list is never changed.',
-    SpreadsheetApp.getUi().ButtonSet.OK,
+/** "4 PARTNER_SEGMENT formulas", or "4 formulas (3 PARTNER_SEGMENT, 1 SEGMENT_HOW_TO_MANAGE)": what was converted. */
+function convertedFormulas(byFunction: Partial<Record<OurFunction, number>>): string {
+  const counts = OUR_FUNCTIONS.filter((name) => byFunction[name]).map(
+    (name) => [name, byFunction[name] ?? 0] as const,
   );
+  if (counts.length === 1) return plural(counts[0][1], `${counts[0][0]} formula`);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  return `${plural(total, 'formula')} (${counts.map(([name, n]) => `${n} ${name}`).join(', ')})`;
+}
+
+/**
+ * The Help dialog (menu's Help, and the sidebar's Help link). Its numbered steps are the sidebar's steps, by
+ * the same titles (test/addon/help.test.ts reads them from sidebar/index.html).
+ */
+export const HELP_TEXT =
+  'Partner Segments turns your partner list into a segmented roster for a staff or board discussion. ' +
+  'Extensions › Partner Segments › Open sidebar, then follow its steps:\n\n' +
+  '1. Partner list: check the sheet, header row and columns it found (change any guess), then Use this list.\n' +
+  '2. Segments: rename, add or remove segments and keywords (also on the Segments tab).\n' +
+  '3. Roster: build the roster, then tick segments, choose Primary segment, Level and Managed like.\n' +
+  '4. Discussion: generate the discussion summary for the meeting; the board reads it top to bottom and ' +
+  'writes under each question.\n' +
+  '5. Group exercise (optional): each participant picks segments in their own column, and the ' +
+  "group's majority picks can be brought into the roster.\n\n" +
+  'In any cell: =PARTNER_SEGMENT(B2:B, Segments!A:E) suggests segments from text (step 3 gives it for your ' +
+  'list). Your partner list is never changed.';
+
+export function showHelp(): void {
+  SpreadsheetApp.getUi().alert(TITLE, HELP_TEXT, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 function plural(n: number, noun: string): string {

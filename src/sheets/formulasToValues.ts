@@ -5,12 +5,20 @@ import { UserError } from './errors';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 // Anywhere in the formula (=IFERROR(PARTNER_SEGMENT(…)), =UPPER(…)), but not inside a "string literal".
+export const OUR_FUNCTIONS = ['PARTNER_SEGMENT', 'PARTNER_SEGMENT_WHY', 'SEGMENT_HOW_TO_MANAGE'] as const;
+export type OurFunction = (typeof OUR_FUNCTIONS)[number];
 const OUR_CALL = /\b(PARTNER_SEGMENT|PARTNER_SEGMENT_WHY|SEGMENT_HOW_TO_MANAGE)\s*\(/i;
-const callsOurs = (formula: string) => OUR_CALL.test(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+/** The first of our functions the formula calls (outermost), or null. */
+const ourCall = (formula: string): OurFunction | null => {
+  const m = OUR_CALL.exec(formula.replace(/"(?:[^"]|"")*"/g, '""'));
+  return m ? (m[1].toUpperCase() as OurFunction) : null;
+};
 
 export interface ValuesResult {
   /** Our formulas replaced by their values. */
   formulas: number;
+  /** Of those, how many call each of our functions (the outermost one a formula calls). */
+  byFunction: Partial<Record<OurFunction, number>>;
   /** Cells that now hold a value they got from those formulas (blank results not counted). */
   cells: number;
   sheet: string;
@@ -59,14 +67,18 @@ export function formulasToValues(selection: Range | null): ValuesResult {
   const top = selection.getRow();
   const left = selection.getColumn();
   const ours: { row: number; column: number; rows: number }[] = [];
+  const byFunction: Partial<Record<OurFunction, number>> = {};
   const spillRows = spillCounter(sheet);
   formulas.forEach((row, r) =>
     row.forEach((f, c) => {
-      if (callsOurs(f)) ours.push({ row: top + r, column: left + c, rows: spillRows(f, top + r) });
+      const call = f ? ourCall(f) : null;
+      if (!call) return;
+      byFunction[call] = (byFunction[call] ?? 0) + 1;
+      ours.push({ row: top + r, column: left + c, rows: spillRows(f, top + r) });
     }),
   );
   if (ours.length === 0) {
-    return { formulas: 0, cells: 0, sheet: sheet.getName() };
+    return { formulas: 0, byFunction, cells: 0, sheet: sheet.getName() };
   }
   // A formula over a range spills one row per row of its first argument: those cells become values too.
   let bottom = top + formulas.length - 1;
@@ -101,5 +113,5 @@ export function formulasToValues(selection: Range | null): ValuesResult {
       cells += block.filter(([v]) => v !== '').length;
     }
   }
-  return { formulas: ours.length, cells, sheet: sheet.getName() };
+  return { formulas: ours.length, byFunction, cells, sheet: sheet.getName() };
 }

@@ -68,7 +68,15 @@ describe('PARTNER_SEGMENT in dist/Code.js, with a segments table given', () => {
 
   test('SEGMENT_HOW_TO_MANAGE gives the segment\'s "How to manage"', () => {
     expect(addon.call('SEGMENT_HOW_TO_MANAGE', q('beta'), TABLE)).toBe('loosely');
-    expect(addon.call('SEGMENT_HOW_TO_MANAGE', q('Gamma'), TABLE)).toBe('');
+    // An unknown name is a plain error on the cell, not a blank (issue 18).
+    expect(() => addon.call('SEGMENT_HOW_TO_MANAGE', q('Nope'), TABLE)).toThrow(
+      /^"Nope" is not a segment\. The segments are: .*Beta/,
+    );
+  });
+
+  test('=PARTNER_SEGMENT() with nothing given is an error saying what to give; an empty cell is blank', () => {
+    expect(() => addon.call('PARTNER_SEGMENT')).toThrow(/^PARTNER_SEGMENT needs the text to read/);
+    expect(addon.call('PARTNER_SEGMENT', q(''), TABLE)).toBe('');
   });
 });
 
@@ -86,7 +94,9 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'PARTNER_SEGMENT_WHY',
       'SEGMENT_HOW_TO_MANAGE',
       'getOverview',
+      'previewList',
       'chooseList',
+      'showHelp',
       'getSegments',
       'addSegment',
       'renameSegment',

@@ -92,8 +92,28 @@ describe('Turn PARTNER_SEGMENT into values', () => {
     expect(s.value(WORK, 'F2')).toBe('');
     const toast = s.ui.toasts.at(-1)!;
     // Formulas counted, and only the values people see (the blank results in C4 and E4 are not counted).
-    expect(toast.message).toMatch(new RegExp(`^4 PARTNER_SEGMENT formulas on ${WORK} replaced by 4 values`));
+    // It names what it converted: SEGMENT_HOW_TO_MANAGE too, not only PARTNER_SEGMENT (issue 18).
+    expect(toast.message).toMatch(
+      new RegExp(
+        `^4 formulas \\(3 PARTNER_SEGMENT, 1 SEGMENT_HOW_TO_MANAGE\\) on ${WORK} replaced by 4 values`,
+      ),
+    );
     expect(s.ui.alerts).toEqual([]);
+  });
+
+  test('a selection of SEGMENT_HOW_TO_MANAGE and PARTNER_SEGMENT_WHY only: the toast names those', () => {
+    const { s, addon } = withSheet([
+      ['Notes', 'How', 'Why'],
+      ['vendor', '=SEGMENT_HOW_TO_MANAGE("Funder", Segments!A:E)', '=PARTNER_SEGMENT_WHY(A2, Segments!A:E)'],
+    ]);
+    convert(s, addon, 'B2');
+    expect(s.ui.toasts.at(-1)!.message).toMatch(
+      new RegExp(`^1 SEGMENT_HOW_TO_MANAGE formula on ${WORK} replaced`),
+    );
+    convert(s, addon, 'C2');
+    expect(s.ui.toasts.at(-1)!.message).toMatch(
+      new RegExp(`^1 PARTNER_SEGMENT_WHY formula on ${WORK} replaced`),
+    );
   });
 
   test('selecting only the top cell of a range formula keeps all of its spilled results', () => {
@@ -128,8 +148,8 @@ describe('Turn PARTNER_SEGMENT into values', () => {
     convert(s, addon, 'A1:B4');
     convert(s, addon, 'D1:D4');
     expect(s.ui.toasts.map((t) => t.message)).toEqual([
-      'No PARTNER_SEGMENT formulas in the selection.',
-      'No PARTNER_SEGMENT formulas in the selection.',
+      'No PARTNER_SEGMENT, PARTNER_SEGMENT_WHY or SEGMENT_HOW_TO_MANAGE formulas in the selection.',
+      'No PARTNER_SEGMENT, PARTNER_SEGMENT_WHY or SEGMENT_HOW_TO_MANAGE formulas in the selection.',
     ]);
     expect(s.ui.alerts).toEqual([]);
     expect(cells(s)).toEqual(before);
@@ -160,7 +180,9 @@ describe('Turn PARTNER_SEGMENT into values', () => {
     convert(s, addon, 'A1:B3');
     expect(cells(s).values).toEqual(before);
     expect(cells(s).formulas.every((r) => r[1] === '')).toBe(true);
-    expect(s.ui.toasts.at(-1)!.message).not.toBe('No PARTNER_SEGMENT formulas in the selection.');
+    expect(s.ui.toasts.at(-1)!.message).not.toBe(
+      'No PARTNER_SEGMENT, PARTNER_SEGMENT_WHY or SEGMENT_HOW_TO_MANAGE formulas in the selection.',
+    );
   });
 
   test('a column of one formula per row costs the same service calls at 4 rows as at 40', () => {

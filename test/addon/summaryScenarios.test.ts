@@ -170,9 +170,11 @@ describe('first generation', () => {
   test('a header with the list it came from and live counts that match the roster', () => {
     const a = columnA(s);
     expect(a[0]).toBe('Partner segments: discussion summary');
-    expect(a[1]).toContain(`"${LIST}"`);
-    expect(a[1]).toContain(`"${ROSTER}"`);
-    expect(a[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // One line telling the board how to use the tab (issue 18).
+    expect(a[1]).toMatch(/^How to use it: read down the page; under each question, write .* Board notes/);
+    expect(a[2]).toContain(`"${LIST}"`);
+    expect(a[2]).toContain(`"${ROSTER}"`);
+    expect(a[2]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(liveCounts(s)).toEqual(expectedCounts(s));
     expect(expectedCounts(s)).toEqual([6, 5, 2, 1, 1]);
     // Live: built-in formulas over the roster, not numbers typed once.

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { defaultCatalogue } from '../../src/core/catalogue';
 import type { Segment } from '../../src/core/types';
-import { partnerSegment, segmentHowToManage } from '../../src/customFunctions';
+import { partnerSegment, partnerSegmentWhy, segmentHowToManage } from '../../src/customFunctions';
 
 const TABLE = [
   ['Segment', 'Definition', 'How to manage', 'Keywords'],
@@ -45,6 +45,15 @@ describe('PARTNER_SEGMENT(text, segments)', () => {
     const load = jest.fn(documentSegments);
     expect(partnerSegment('City of Springfield parks department', segments, load)).toBe('Public agency');
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  test('omitted (=PARTNER_SEGMENT()): an error saying what to give, not a blank', () => {
+    expect(() => partnerSegment(undefined, TABLE, unused)).toThrow(
+      'PARTNER_SEGMENT needs the text to read: give a cell or a range, e.g. =PARTNER_SEGMENT(B2:B, Segments!A:E).',
+    );
+    expect(() => partnerSegmentWhy(undefined, TABLE, unused)).toThrow(
+      'PARTNER_SEGMENT_WHY needs the text to read',
+    );
   });
 
   test('without a loader, the default segments are used', () => {
@@ -112,14 +121,35 @@ describe('SEGMENT_HOW_TO_MANAGE(segment, segments)', () => {
   test.each<[string, unknown, unknown]>([
     ['a segment name', 'Alpha', 'Gently'],
     ['in any case, with stray spaces', '  bETA ', 'Firmly'],
-    ['an unknown name', 'Gamma', ''],
     ['an empty cell', '', ''],
     ['several segments, as PARTNER_SEGMENT lists them', 'Alpha, Beta', 'Alpha: Gently\nBeta: Firmly'],
-    ['a list with an unknown name', 'Alpha, Gamma', ''],
     ['a column of names', [['Alpha'], ['nope'], ['beta']], [['Gently'], [''], ['Firmly']]],
     ['a row of several cells', [['Alpha', 'Beta', 'alpha']], [['Alpha: Gently\nBeta: Firmly']]],
   ])('%s', (_label, name, expected) => {
     expect(segmentHowToManage(name, TABLE, unused)).toEqual(expected);
+  });
+
+  test.each<[string, unknown, string]>([
+    ['an unknown name', 'Gamma', '"Gamma" is not a segment. The segments are: Alpha, Beta.'],
+    ['"Nope"', 'Nope', '"Nope" is not a segment. The segments are: Alpha, Beta.'],
+    [
+      'a list with an unknown name',
+      'Alpha, Gamma',
+      '"Gamma" is not a segment. The segments are: Alpha, Beta.',
+    ],
+    [
+      'two unknown names',
+      'Gamma, Delta',
+      '"Gamma", "Delta" are not segments. The segments are: Alpha, Beta.',
+    ],
+  ])('%s: a plain error on the cell, naming it and the segments', (_label, name, message) => {
+    expect(() => segmentHowToManage(name, TABLE, unused)).toThrow(message);
+  });
+
+  test('omitted (=SEGMENT_HOW_TO_MANAGE()): an error saying what to give', () => {
+    expect(() => segmentHowToManage(undefined, TABLE, unused)).toThrow(
+      'SEGMENT_HOW_TO_MANAGE needs a segment name: give a cell or a range',
+    );
   });
 
   test('omitted segments: the document’s', () => {

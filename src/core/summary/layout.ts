@@ -41,6 +41,11 @@ export const NOTE_ON_SEGMENTS =
   'Note: not all the segments apply to every organization, and you may find that you need to add a segment ' +
   'to customize the tool for your group.';
 
+/** The summary's second line: how the board uses the tab, for someone opening it without the add-on. */
+export const HOW_TO_USE =
+  'How to use it: read down the page; under each question, write what the board decides in its Board notes ' +
+  'cell (kept when the summary is generated again).';
+
 export interface SummaryInput {
   catalogue: Catalogue;
   rows: BoardRow[];
@@ -162,6 +167,7 @@ export function planSummary(input: SummaryInput): SummaryPlan {
     : null;
 
   const title = a(add('Partner segments: discussion summary'));
+  add(HOW_TO_USE);
   add(
     typedText(
       `Lists generated ${input.generatedAt} from "${input.listSheetName}" and the roster "${input.rosterName}". ` +
