@@ -152,6 +152,9 @@ describeInBrowser('sidebar in the preview', () => {
     await typeHeaderRow('500');
     await expectErrorUnder('#list-header-row-error', '#list-header-row', /from 1 to \d+/);
 
+    // Looking at other header rows saves nothing (issue 18): the sidebar previews them; only "Use this list"
+    // calls chooseList, which saves.
+    const saves = holdServerCall('chooseList');
     // The title row as headers gives long column names: they wrap or shorten, never overflow.
     await typeHeaderRow('1');
     await frame.waitForFunction(() =>
@@ -171,6 +174,8 @@ describeInBrowser('sidebar in the preview', () => {
     );
     expect(await optionLabels('#list-name')).toContain('Organization (A)');
     expect(await frame.inputValue('#list-header-row')).toBe('2');
+    expect(saves.count()).toBe(0);
+    await saves.release();
   });
 
   test('walks all four steps with the keyboard alone, showing progress while each call runs', async () => {
@@ -634,6 +639,23 @@ describeInBrowser('sidebar in the preview', () => {
         (iframe as HTMLIFrameElement).style.width = '';
       });
     }
+  });
+
+  test("step 3's formula reads the list's description column, not a fixed B2:B", async () => {
+    await openStep('roster');
+    const formula = (await frame.textContent('#formula')) ?? '';
+    expect(formula).toMatch(/^=PARTNER_SEGMENT\([A-Za-z_']+.*![A-Z]+\d+:[A-Z]+, [A-Za-z']+.*!A:E\)$/);
+    expect(formula).not.toContain('(B2:B');
+  });
+
+  test('the Help link opens the Help dialog through the server', async () => {
+    const help = holdServerCall('showHelp');
+    await frame.click('#help-open');
+    await help.arrived;
+    expect(help.count()).toBe(1);
+    await help.release();
+    await frame.waitForFunction(() => document.getElementById('help-open')?.textContent === 'Help');
+    expect(await frame.isHidden('#help-error')).toBe(true);
   });
 
   test('no page or sidebar script opened a dialog', () => {
