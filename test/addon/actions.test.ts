@@ -1,10 +1,9 @@
 // Issue #14 through dist/Code.js: the board's actions under each discussion question (Action | Owner | Due |
 // Done), kept with their question, in order, across regenerations; the overdue highlight; the open actions and
 // their live counts at the top of the summary; three generations with roster edits between them.
-import { cellA1 } from '../../dev/standin/a1';
 import type { StandIn } from '../../dev/standin/index';
 import type { LoadedAddon } from '../../dev/standin/loader';
-import { build, columnA, generate, QUESTIONS, ROSTER, setUp, SUMMARY } from './helpers';
+import { build, columnA, generate, QUESTIONS, ROSTER, rosterCell, setUp, SUMMARY } from './helpers';
 
 const HISTORY = 'Segment History';
 const LIST_HEADER = ['Name', 'Notes'];
@@ -17,14 +16,6 @@ const FIRST = [
 const HEADER = ['Action', 'Owner', 'Due', 'Done'];
 const PAST = '2020-01-15';
 const FUTURE = '2099-06-30';
-
-function cell(s: StandIn, partner: string, header: string): string {
-  const values = s.sheetValues(ROSTER);
-  const row = values.findIndex((r) => r[0] === partner);
-  const column = values[0].indexOf(header);
-  if (row < 1 || column < 0) throw new Error(`no roster cell ${partner} / ${header}`);
-  return cellA1(row + 1, column + 1);
-}
 
 /** The 1-based row of question q's action table header. */
 function actionsHeaderRow(s: StandIn, q: number): number {
@@ -91,7 +82,7 @@ function openAtTop(s: StandIn): { open: unknown; overdue: unknown; lines: unknow
 function threeGenerations(): { s: StandIn; addon: LoadedAddon; after: unknown[][][][] } {
   const { s, addon } = setUp([LIST_HEADER, ...FIRST]);
   build(addon);
-  s.typeInto(ROSTER, cell(s, 'Acme', 'Managed like'), 'Advisor'); // a mismatch
+  s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Advisor'); // a mismatch
   generate(addon);
   typeAction(s, 0, 'Ask Bright Fund about multi-year support', 'Dana', PAST);
   typeAction(s, 0, 'Thank the volunteer club', 'Lee', PAST, true);
@@ -99,15 +90,15 @@ function threeGenerations(): { s: StandIn; addon: LoadedAddon; after: unknown[][
   const snapshot = () => QUESTIONS.map((_, q) => actionsUnder(s, q));
   const after = [snapshot()];
   // Between 1 and 2: a tick, a partner added and one gone, the mismatch fixed (the evidence grows and shrinks).
-  s.typeInto(ROSTER, cell(s, 'Bright Fund', 'Advisor'), 'TRUE');
+  s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Advisor'), 'TRUE');
   replaceList(s, [...FIRST.filter((r) => r[0] !== 'Helping Hands'), ['City Agency', 'permit agency']]);
   build(addon);
-  s.typeInto(ROSTER, cell(s, 'Acme', 'Managed like'), 'Contractor');
+  s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Contractor');
   generate(addon);
   after.push(snapshot());
   // Between 2 and 3: a tick taken off, a new mismatch.
-  s.typeInto(ROSTER, cell(s, 'Bright Fund', 'Funder'), 'FALSE');
-  s.typeInto(ROSTER, cell(s, 'Riverside', 'Managed like'), 'Funder');
+  s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Funder'), 'FALSE');
+  s.typeInto(ROSTER, rosterCell(s, 'Riverside', 'Managed like'), 'Funder');
   generate(addon);
   after.push(snapshot());
   return { s, addon, after };
@@ -245,7 +236,7 @@ describe("the board's actions", () => {
     // People renamed the notes label: the note is still found above the table, not an action's Owner.
     s.typeInto(SUMMARY, `A${q2 - 1}`, 'Our thoughts');
     typeAction(s, 1, 'Call Riverside', 'Kim', '');
-    s.typeInto(ROSTER, cell(s, 'Acme', 'Advisor'), 'TRUE');
+    s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Advisor'), 'TRUE');
     const report = generate(addon);
     expect(report).toMatchObject({ boardNotesKept: 1, actionsKept: 1, openActions: 1 });
     const header = actionsHeaderRow(s, 1);

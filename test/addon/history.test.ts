@@ -1,9 +1,8 @@
 // Issue #14 through dist/Code.js: the Segment History tab (one row per generation, found by its role), the
 // summary's "Since <previous date>" section and the line chart of the history's counts.
-import { cellA1 } from '../../dev/standin/a1';
 import type { StandIn } from '../../dev/standin/index';
 import type { LoadedAddon } from '../../dev/standin/loader';
-import { build, columnA, generate, manyPartners, ROSTER, setUp, SUMMARY } from './helpers';
+import { build, columnA, generate, manyPartners, ROSTER, rosterCell, setUp, SUMMARY } from './helpers';
 
 const HISTORY = 'Segment History';
 const LIST_HEADER = ['Name', 'Notes'];
@@ -13,14 +12,6 @@ const FIRST = [
   ['Helping Hands', 'volunteer club'],
   ['Riverside', 'coalition peer'],
 ];
-
-function cell(s: StandIn, partner: string, header: string): string {
-  const values = s.sheetValues(ROSTER);
-  const row = values.findIndex((r) => r[0] === partner);
-  const column = values[0].indexOf(header);
-  if (row < 1 || column < 0) throw new Error(`no roster cell ${partner} / ${header}`);
-  return cellA1(row + 1, column + 1);
-}
 
 function replaceList(s: StandIn, rows: string[][]): void {
   s.workbook.sheetByName('Partners')!.rows = [];
@@ -41,19 +32,19 @@ function since(s: StandIn): string[] {
 function threeGenerations(): { s: StandIn; addon: LoadedAddon; history: unknown[][][] } {
   const { s, addon } = setUp([LIST_HEADER, ...FIRST]);
   build(addon);
-  s.typeInto(ROSTER, cell(s, 'Acme', 'Managed like'), 'Advisor'); // a mismatch
+  s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Advisor'); // a mismatch
   generate(addon);
   const history = [s.sheetValues(HISTORY)];
   // Between 1 and 2: a tick, a partner added and one gone from the list, the mismatch fixed.
-  s.typeInto(ROSTER, cell(s, 'Bright Fund', 'Advisor'), 'TRUE');
+  s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Advisor'), 'TRUE');
   replaceList(s, [...FIRST.filter((r) => r[0] !== 'Helping Hands'), ['City Agency', 'permit agency']]);
   build(addon);
-  s.typeInto(ROSTER, cell(s, 'Acme', 'Managed like'), 'Contractor');
+  s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Contractor');
   generate(addon);
   history.push(s.sheetValues(HISTORY));
   // Between 2 and 3: a tick taken off, a new mismatch.
-  s.typeInto(ROSTER, cell(s, 'Bright Fund', 'Funder'), 'FALSE');
-  s.typeInto(ROSTER, cell(s, 'Riverside', 'Managed like'), 'Funder');
+  s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Funder'), 'FALSE');
+  s.typeInto(ROSTER, rosterCell(s, 'Riverside', 'Managed like'), 'Funder');
   generate(addon);
   history.push(s.sheetValues(HISTORY));
   return { s, addon, history };
@@ -98,16 +89,16 @@ describe('Segment History and "Since"', () => {
   test('the first generation says there is nothing to compare yet; the next ones list what changed', () => {
     const { s, addon } = setUp([LIST_HEADER, ...FIRST]);
     build(addon);
-    s.typeInto(ROSTER, cell(s, 'Acme', 'Managed like'), 'Advisor');
+    s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Advisor');
     generate(addon);
     expect(since(s)).toEqual([
       'Since the last generation',
       'Nothing to compare yet: this is the first generation in the history. The next one will say what changed.',
     ]);
-    s.typeInto(ROSTER, cell(s, 'Bright Fund', 'Advisor'), 'TRUE');
+    s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Advisor'), 'TRUE');
     replaceList(s, [...FIRST.filter((r) => r[0] !== 'Helping Hands'), ['City Agency', 'permit agency']]);
     build(addon);
-    s.typeInto(ROSTER, cell(s, 'Acme', 'Managed like'), 'Contractor');
+    s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Contractor');
     generate(addon);
     const first = s.sheetValues(HISTORY)[1];
     expect(since(s)).toEqual([
@@ -124,8 +115,8 @@ describe('Segment History and "Since"', () => {
       '• Acme: now managed like Contractor',
       'New mismatches: 0',
     ]);
-    s.typeInto(ROSTER, cell(s, 'Bright Fund', 'Funder'), 'FALSE');
-    s.typeInto(ROSTER, cell(s, 'Riverside', 'Managed like'), 'Funder');
+    s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Funder'), 'FALSE');
+    s.typeInto(ROSTER, rosterCell(s, 'Riverside', 'Managed like'), 'Funder');
     generate(addon);
     const second = s.sheetValues(HISTORY)[2];
     expect(since(s)).toEqual([
@@ -161,7 +152,7 @@ describe('Segment History and "Since"', () => {
     generate(addon);
     s.workbook.sheetByName(HISTORY)!.name = 'Our meetings';
     s.workbook.structureChanged();
-    s.typeInto(ROSTER, cell(s, 'Acme', 'Advisor'), 'TRUE');
+    s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Advisor'), 'TRUE');
     generate(addon);
     generate(addon);
     expect(s.workbook.sheets.map((x) => x.name)).not.toContain(HISTORY);
@@ -174,7 +165,7 @@ describe('Segment History and "Since"', () => {
       build(addon);
       const perGeneration: number[] = [];
       for (let g = 0; g < 6; g++) {
-        s.typeInto(ROSTER, cell(s, `Partner ${g}`, 'Advisor'), 'TRUE'); // something changed: a row each time
+        s.typeInto(ROSTER, rosterCell(s, `Partner ${g}`, 'Advisor'), 'TRUE'); // something changed: a row each time
         s.calls.reset();
         generate(addon);
         perGeneration.push(s.calls.count);
