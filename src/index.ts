@@ -33,6 +33,11 @@ global.menuBuildRoster = function () {
   menu.buildRosterFromMenu();
 };
 
+/** Extensions › Partner Segments › Tick suggestions for unreviewed rows. */
+global.menuTickSuggestions = function () {
+  menu.tickSuggestionsFromMenu();
+};
+
 /** Extensions › Partner Segments › Generate discussion summary. */
 global.menuGenerateSummary = function () {
   menu.generateSummaryFromMenu();

@@ -5,6 +5,7 @@ import { bringInPicks, previewBringIn, setUpExercise } from './sheets/exerciseSh
 import { UserError } from './sheets/errors';
 import { formulasToValues, OUR_FUNCTIONS, type OurFunction } from './sheets/formulasToValues';
 import { generateSummary } from './sheets/summarySheet';
+import { previewTickSuggestions, tickSuggestions } from './sheets/tickSuggestions';
 
 const TITLE = 'Partner Segments';
 
@@ -14,6 +15,7 @@ export function buildMenu(_e?: { authMode?: GoogleAppsScript.Script.AuthMode }):
     .createAddonMenu()
     .addItem('Open sidebar', 'showSidebar')
     .addItem('Build or refresh roster', 'menuBuildRoster')
+    .addItem('Tick suggestions for unreviewed rows', 'menuTickSuggestions')
     .addItem('Generate discussion summary', 'menuGenerateSummary')
     .addItem('Set up the segmentation exercise', 'menuSetUpExercise')
     .addItem("Bring the group's picks into the roster", 'menuBringInPicks')
@@ -111,6 +113,23 @@ export function bringInPicksFromMenu(): void {
       return;
     const result = bringInPicks();
     SpreadsheetApp.getActiveSpreadsheet().toast(result.message, "Group's picks brought in", 8);
+  });
+}
+
+export function tickSuggestionsFromMenu(): void {
+  reporting(() => {
+    const ui = SpreadsheetApp.getUi();
+    const preview = previewTickSuggestions();
+    if (preview.ticks === 0) {
+      ui.alert(TITLE, preview.message, ui.ButtonSet.OK);
+      return;
+    }
+    if (
+      ui.alert('Tick suggestions for unreviewed rows', preview.message, ui.ButtonSet.YES_NO) !== ui.Button.YES
+    )
+      return;
+    const result = tickSuggestions();
+    SpreadsheetApp.getActiveSpreadsheet().toast(result.message, 'Suggestions ticked', 8);
   });
 }
 

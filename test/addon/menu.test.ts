@@ -15,6 +15,7 @@ test('onOpen in AuthMode.NONE builds the add-on menu and touches no data', () =>
   expect(s.ui.menus[0].items.filter((i) => Array.isArray(i)).map((i) => (i as [string, string])[0])).toEqual([
     'Open sidebar',
     'Build or refresh roster',
+    'Tick suggestions for unreviewed rows',
     'Generate discussion summary',
     'Set up the segmentation exercise',
     "Bring the group's picks into the roster",

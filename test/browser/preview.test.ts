@@ -50,6 +50,7 @@ describeInBrowser('the local preview', () => {
     expect(await page.locator('#extensions-menu .menu-item').allTextContents()).toEqual([
       'Open sidebar',
       'Build or refresh roster',
+      'Tick suggestions for unreviewed rows',
       'Generate discussion summary',
       'Set up the segmentation exercise',
       "Bring the group's picks into the roster",

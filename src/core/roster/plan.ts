@@ -409,6 +409,10 @@ export function planRoster(input: RosterInput): RosterPlan {
   const checkCol = col('check');
   const reviewedCol = col('reviewed');
   const choiceColumns = [cols.primary, cols.managedLike];
+  // Segments whose column this plan adds: no cell of it was ever set by anyone.
+  const freshSegments = segments.flatMap((_, s) =>
+    slots[segmentColumns[s] - 1].current === null ? [s] : [],
+  );
   for (let r = FIRST_ROW; r <= lastRowNow; r++) {
     const row = values[r - 1];
     const p = rowPartner[r];
@@ -419,12 +423,18 @@ export function planRoster(input: RosterInput): RosterPlan {
     }
     const status = cellText(row[statusCol - 1]).trim();
     const excluded = status.toLowerCase() === STATUS_EXCLUDED.toLowerCase();
+    const reviewed = row[reviewedCol - 1] === true;
+    // A segment column new to the roster holds nothing anyone set: an unreviewed In list partner gets its
+    // suggestion ticked, as a new row does; reviewed, Excluded and Not in list rows get an unticked box.
+    const freshTicks = p && !excluded && !reviewed && freshSegments.length > 0 ? suggestedOf(p) : [];
+    for (const s of freshSegments) want(r, segmentColumns[s], value(freshTicks.includes(s)));
     if (p && status === '') {
       // Status lands with a new row's last cells: a partner without one was appended by a run that stopped.
       // Its cells still blank get what a new partner gets (nobody has typed into a blank checkbox).
       const suggested = new Set(suggestedOf(p));
       segments.forEach((_, s) => {
-        if (row[segmentColumns[s] - 1] === '') want(r, segmentColumns[s], value(suggested.has(s)));
+        if (row[segmentColumns[s] - 1] === '' && !freshSegments.includes(s))
+          want(r, segmentColumns[s], value(suggested.has(s)));
       });
       for (const key of keep) if (row[col(key) - 1] === '') want(r, col(key), value(false));
       if (row[reviewedCol - 1] === '') want(r, reviewedCol, value(false));
@@ -463,15 +473,8 @@ export function planRoster(input: RosterInput): RosterPlan {
       }
     }
     if (!excluded) tallyInvestment(cellText(row[investment.level - 1]), goalText);
-    const ticks = segmentColumns.map((c) => row[c - 1] === true);
-    tally(
-      stats,
-      ticks,
-      excluded,
-      !p,
-      row[reviewedCol - 1] === true,
-      managedFits(row, cols, segments, ticks, renamed),
-    );
+    const ticks = segmentColumns.map((c, s) => row[c - 1] === true || freshTicks.includes(s));
+    tally(stats, ticks, excluded, !p, reviewed, managedFits(row, cols, segments, ticks, renamed));
   }
 
   // New rows: every cell of ours, the same kinds on every row (shared, never mutated), people's columns left out.
