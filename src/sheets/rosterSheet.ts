@@ -202,6 +202,7 @@ export function writeRosterPlan(
     spec,
     at: spec.ranges.map((g) => batch.add(blockA1(g.row, g.column, g.numRows, g.numColumns))),
   }));
+  const wraps = (plan.wrap ?? []).map((c) => batch.add(wholeColumnA1(c)));
   const openA1s = runs(plan.openColumns).map(([from, to]) => blockA1(2, from, null, to - from + 1));
   const open = openA1s.map((a1) => batch.add(a1));
   // Each write into existing rows first re-reads them (one call), with the Partner and ID cells of those rows:
@@ -264,6 +265,7 @@ export function writeRosterPlan(
     sheet.setFrozenColumns(plan.frozen.columns);
   }
   for (const { column, count, width: w } of plan.widths) sheet.setColumnWidths(column, count, w);
+  for (const at of wraps) batch.get(at).setWrap(true);
   protectGenerated(
     sheet,
     { a1s: openA1s, ranges: () => open.map((i) => batch.get(i)) },

@@ -58,7 +58,14 @@ describe('Why suggested', () => {
     const { s, addon } = setUp([HEADER, ...LIST_ROWS]);
     build(addon);
     const header = s.sheetValues(ROSTER)[0];
-    expect(header.slice(0, 5)).toEqual(['Partner', 'ID', 'Suggested', 'Why suggested', 'Contractor']);
+    expect(header.slice(0, 6)).toEqual([
+      'Partner',
+      'ID',
+      'Check',
+      'Suggested',
+      'Why suggested',
+      'Contractor',
+    ]);
     const rows = roster(s);
     expect(rows).toHaveLength(LIST_ROWS.length);
     for (const r of rows) {
@@ -106,15 +113,16 @@ describe('Why suggested', () => {
     // An older roster: its Why suggested column (and that column's metadata) gone.
     s.internal(() => {
       const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
-      for (const md of sheet.getRange('D:D').getDeveloperMetadata()) md.remove();
-      sheet.deleteColumn(4);
+      for (const md of sheet.getRange('E:E').getDeveloperMetadata()) md.remove();
+      sheet.deleteColumn(5);
     });
     tick(s, 'Trust 0', 'Advisor', true);
     const ticks = ticksOf(roster(s));
     build(addon);
-    expect(s.sheetValues(ROSTER)[0].slice(0, 5)).toEqual([
+    expect(s.sheetValues(ROSTER)[0].slice(0, 6)).toEqual([
       'Partner',
       'ID',
+      'Check',
       'Suggested',
       'Why suggested',
       'Contractor',

@@ -52,6 +52,7 @@ describe('first build', () => {
     expect(s.sheetValues(ROSTER)[0]).toEqual([
       'Partner',
       'ID',
+      'Check',
       'Suggested',
       'Why suggested',
       'Contractor',
@@ -70,7 +71,6 @@ describe('first build', () => {
       'Owner',
       'Last contact',
       'Next review',
-      'Check',
       'Reviewed',
       'Notes',
       'Status',
@@ -481,7 +481,7 @@ describe("the user's own conditional formatting", () => {
     build(addon);
     const rules = s.internal(() => s.spreadsheet.getSheetByName(ROSTER)!.getConditionalFormatRules());
     expect(rules[0].getBooleanCondition()!.getCriteriaValues()).toEqual(['Acme Consulting']);
-    expect(rules).toHaveLength(8);
+    expect(rules).toHaveLength(9);
     expect(s.effectiveBackground(ROSTER, 'A2')).toBe('#00ff00');
   });
 });

@@ -175,7 +175,8 @@ describe('Check and colour', () => {
     // Excluded and Not in list partners are never flagged, whatever their dates.
     type(s, 'Acme Consulting', 'Status', 'Excluded');
     expect(read(s, 'Acme Consulting', 'Check')).toBe('');
-    expect(s.effectiveBackground(ROSTER, at(s, 'Acme Consulting', 'Next review'))).toBe('#ffffff');
+    // Not the overdue red: the whole row is greyed as out of the summary (issue 18).
+    expect(s.effectiveBackground(ROSTER, at(s, 'Acme Consulting', 'Next review'))).toBe('#dadce0');
     type(s, 'Delta Network', 'Last contact', '2024-01-01');
     expect(read(s, 'Delta Network', 'Check')).toBe('Review overdue; No owner');
     s.addSheet(
@@ -186,7 +187,8 @@ describe('Check and colour', () => {
     expect(read(s, 'Delta Network', 'Status')).toBe('Not in list');
     expect(read(s, 'Delta Network', 'Next review')).toBe(day('2025-01-01'));
     expect(read(s, 'Delta Network', 'Check')).toBe('');
-    expect(s.effectiveBackground(ROSTER, at(s, 'Delta Network', 'Next review'))).toBe('#ffffff');
+    // Greyed as out of the summary, not the overdue red (issue 18).
+    expect(s.effectiveBackground(ROSTER, at(s, 'Delta Network', 'Next review'))).toBe('#dadce0');
   });
 
   test('Last contact takes a date and refuses anything else, with its help text', () => {
@@ -269,7 +271,7 @@ describe("people's cells", () => {
       'Owner',
       'Last contact',
       'Next review',
-      'Check',
+      'Reviewed', // a roster built since issue 18 has Check after ID
     ]);
     const acme = roster(s).find((r) => r.Partner === 'Acme Consulting')!;
     expect([acme.Notes, acme['Managed like'], acme['Next review'], acme.Check]).toEqual([

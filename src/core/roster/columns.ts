@@ -1,7 +1,7 @@
 // The roster's columns: their roles, headers, notes, and who owns their cells.
 // PRODUCT.md, "Partner Roster": `Partner | ID | Suggested | <segments> | # Segments | Primary segment | Level |
 // Strategic for | Managed like | Owner | Last contact | Next review | Check | Reviewed | Notes | Status`, and Why
-// suggested after Suggested (issue #15).
+// suggested after Suggested (issue #15); a new roster has Check right after ID (issue #18).
 import { cellText } from '../text';
 
 export type FixedRole =
@@ -25,7 +25,9 @@ export type FixedRole =
 /** What a roster column is: a fixed role, or the checkbox column of one segment (by segment id). */
 export type ColumnKey = FixedRole | `segment:${string}`;
 
-export const BEFORE_SEGMENTS: FixedRole[] = ['partner', 'id', 'suggested', 'why'];
+// Check right after the partner (issue 18): what needs attention is seen without scrolling past the segments.
+// An existing roster keeps its Check where it is (columns are found by their metadata, never moved).
+export const BEFORE_SEGMENTS: FixedRole[] = ['partner', 'id', 'check', 'suggested', 'why'];
 export const AFTER_SEGMENTS: FixedRole[] = [
   'count',
   'primary',
@@ -35,7 +37,6 @@ export const AFTER_SEGMENTS: FixedRole[] = [
   'owner',
   'lastContact',
   'nextReview',
-  'check',
   'reviewed',
   'notes',
   'status',
@@ -98,7 +99,8 @@ export const HEADER_NOTES: Record<FixedRole, string> = {
     'Last contact; blank without a rhythm. A live formula, coloured once it is past.',
   check:
     'What needs attention on this row, in words: several segments, none, a choice that does not fit the ticks, ' +
-    'a level the Levels table no longer lists, a level that does not fit the goals, a review overdue, or no owner.',
+    'a level the Levels table no longer lists, a level that does not fit the goals, a review overdue, or no owner. ' +
+    'A row in several segments reads settled (blank) once Reviewed is ticked and a Primary segment chosen.',
   reviewed: 'Tick once someone has looked at this row. Unreviewed ticks are suggestions.',
   notes: 'Your notes. Partner Segments never changes them.',
   status:

@@ -2,7 +2,7 @@
 // conditions. Board members without the add-on see them work, so nothing here calls a custom function.
 import { columnLetter } from '../columns';
 import { formulaString, runs } from './a1';
-import { STATUS_IN_LIST } from './columns';
+import { STATUS_EXCLUDED, STATUS_IN_LIST, STATUS_NOT_IN_LIST } from './columns';
 
 export interface FormulaColumns {
   /** Columns of the active (not retired) segments, with the header (= segment name) in row 1. */
@@ -10,6 +10,11 @@ export interface FormulaColumns {
   count: number;
   primary: number;
   managedLike: number;
+  /**
+   * The Reviewed column: a reviewed row in several segments with a Primary segment chosen is settled, and
+   * Check no longer says "In N segments" (absent: never settled, as for a roster planned without it).
+   */
+  reviewed?: number;
   /** The Level column and the levels the Segments tab lists: a level no longer listed is flagged. */
   level?: number;
   levels?: readonly string[];
@@ -144,9 +149,11 @@ function upkeepChecks(row: string, cols: FormulaColumns): string[] {
   const next = `${columnLetter(upkeep.nextReview)}${row}`;
   const owner = `${columnLetter(upkeep.owner)}${row}`;
   const count = `${columnLetter(cols.count)}${row}`;
+  // In AND, a text Next review ("now") compared with TODAY() is FALSE, not an error (text sorts after numbers);
+  // a count is never negative, so the count itself says "some segment ticked".
   return [
-    `IF(AND(${inList},ISNUMBER(${next})),IF(${next}<TODAY(),"Review overdue",""),"")`,
-    `IF(AND(${inList},${count}>0,TRIM(${owner})=""),"No owner","")`,
+    `IF(AND(${inList},ISNUMBER(${next}),${next}<TODAY()),"Review overdue","")`,
+    `IF(AND(${inList},${count},TRIM(${owner})=""),"No owner","")`,
   ];
 }
 
@@ -190,13 +197,28 @@ export function checkTerms(row: string, cols: FormulaColumns): string[] {
   const primary = `${columnLetter(cols.primary)}${row}`;
   const managed = `${columnLetter(cols.managedLike)}${row}`;
   return [
-    `IF(${count}>1,"In "&${count}&" segments",IF(${count},"","No segment ticked"))`,
+    `IF(${count}>1,${settled(row, cols)}"In "&${count}&" segments"${cols.reviewed ? ')' : ''},IF(${count},"","No segment ticked"))`,
     `IF(${ticksOrBlank(managed, row, cols)},"","Managed like "&${managed}&", not one of its segments")`,
     `IF(${ticksOrBlank(primary, row, cols)},"","Primary segment "&${primary}&" not ticked")`,
     ...levelGone(row, cols),
     ...investmentTerms(row, cols.investment),
     ...upkeepChecks(row, cols),
   ];
+}
+
+/**
+ * `IF(AND(V5,K5<>""),"",` when the roster has a Reviewed column (the caller closes the IF), else '': a reviewed row
+ * with a Primary segment chosen reads settled, whatever the number of its segments.
+ */
+function settled(row: string, cols: FormulaColumns): string {
+  if (!cols.reviewed) return '';
+  return `IF(AND(${columnLetter(cols.reviewed)}${row},${columnLetter(cols.primary)}${row}<>""),"",`;
+}
+
+/** Whether a row in several segments is still unsettled, as a condition (TRUE without a Reviewed column). */
+function unsettled(row: string, cols: FormulaColumns): string {
+  if (!cols.reviewed) return 'TRUE';
+  return `NOT(AND($${columnLetter(cols.reviewed)}${row},$${columnLetter(cols.primary)}${row}<>""))`;
 }
 
 function makeCheckFormula(row: string, cols: FormulaColumns): string {
@@ -261,13 +283,23 @@ export function isOurRuleFormula(formula: string): boolean {
 
 /** Conditions written for the top-left cell of each rule's range (row 2); Sheets shifts them per cell. */
 export function multiSegmentCondition(cols: FormulaColumns): string {
-  return markedCondition('several segments', `$${columnLetter(cols.count)}2>1`);
+  const several = `$${columnLetter(cols.count)}2>1`;
+  return markedCondition('several segments', cols.reviewed ? `${several},${unsettled('2', cols)}` : several);
 }
 
 export function unsegmentedCondition(cols: FormulaColumns, partnerColumn: number): string {
   return markedCondition(
     'no segment',
     `$${columnLetter(partnerColumn)}2<>"",$${columnLetter(cols.count)}2=0`,
+  );
+}
+
+/** A partner Not in list or Excluded: out of the summary, so its whole row is greyed. */
+export function inactiveCondition(statusColumn: number): string {
+  const status = `$${columnLetter(statusColumn)}2`;
+  return markedCondition(
+    'not in list or excluded',
+    `OR(${status}=${formulaString(STATUS_NOT_IN_LIST)},${status}=${formulaString(STATUS_EXCLUDED)})`,
   );
 }
 

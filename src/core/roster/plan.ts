@@ -30,6 +30,7 @@ import {
   countFormulas,
   FormulaColumns,
   InvestmentColumns,
+  inactiveCondition,
   investmentCondition,
   RowFormula,
   multiSegmentCondition,
@@ -118,6 +119,12 @@ export interface RosterPlan {
   frozen: { rows: number; columns: number } | null;
   /** Widths of new columns, as runs of adjacent columns of one width (one setColumnWidths call each). */
   widths: { column: number; count: number; width: number }[];
+  /**
+   * Columns whose cells wrap (Check: its phrases are read whole, not cut off at the column's edge), set on a first
+   * build, a new column, and whenever our formatting rules are rewritten (as at the first refresh after an
+   * update); null otherwise. One call.
+   */
+  wrap: number[] | null;
   /** Last row with a partner once the plan is written. */
   lastRow: number;
   /** Columns whose data cells people may edit without a warning: theirs, our people-owned ones, and Status. */
@@ -145,7 +152,10 @@ export const COLORS = {
   multiSegment: '#fce8b2',
   notFittingBackground: '#f4c7c3',
   notFittingFont: '#a50e0e',
-  dimmedFont: '#80868b',
+  // Every text/background pair at least 4.5:1 (WCAG 2 AA, test/roster/colors.test.ts): #80868b was 3.7:1.
+  dimmedFont: '#5f6368',
+  inactiveBackground: '#dadce0',
+  inactiveFont: '#3c4043',
 };
 
 const WIDTHS: Partial<Record<FixedRole, number>> = {
@@ -224,6 +234,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     count: col('count'),
     primary: col('primary'),
     managedLike: col('managedLike'),
+    reviewed: col('reviewed'),
     level: col('level'),
     levels: catalogue.levels.map((l) => l.name),
     investment,
@@ -626,9 +637,16 @@ export function planRoster(input: RosterInput): RosterPlan {
   const notes = slots.map((s, i) => (s.key ? headerNote(s.key, catalogue) : notesNow[i]));
   const fills = slots.map((s, i) => (s.key ? headerFill(s.key, catalogue) : fillsNow[i]));
 
-  // 7. Conditional formatting, in priority order: a choice that does not fit, then whole rows.
+  // 7. Conditional formatting, in priority order: rows out of the summary (greyed whole, no flag), a choice that
+  // does not fit, then whole rows.
   const rows = Math.max(dataRows, 1);
   const rules: RuleSpec[] = [
+    {
+      ranges: [{ row: FIRST_ROW, column: 1, numRows: rows, numColumns: width }],
+      formula: inactiveCondition(statusCol),
+      background: COLORS.inactiveBackground,
+      fontColor: COLORS.inactiveFont,
+    },
     {
       ranges: [{ row: FIRST_ROW, column: investment.level, numRows: rows, numColumns: 1 }],
       formula: investmentCondition(investment),
@@ -689,6 +707,7 @@ export function planRoster(input: RosterInput): RosterPlan {
     headerBackgrounds: fills.every((f, i) => f === fillsNow[i]) ? null : fills,
     validations,
     rules: rulesSame ? null : rules,
+    wrap: !rulesSame || input.unfinished || slots[col('check') - 1].current === null ? [col('check')] : null,
     frozen: frozenSame ? null : frozen,
     widths: slots
       .flatMap((s, i) => {
