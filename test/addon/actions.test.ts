@@ -3,7 +3,17 @@
 // their live counts at the top of the summary; three generations with roster edits between them.
 import type { StandIn } from '../../dev/standin/index';
 import type { LoadedAddon } from '../../dev/standin/loader';
-import { build, columnA, generate, QUESTIONS, ROSTER, rosterCell, setUp, SUMMARY } from './helpers';
+import {
+  build,
+  columnA,
+  generate,
+  QUESTIONS,
+  ROSTER,
+  replaceList,
+  rosterCell,
+  setUp,
+  SUMMARY,
+} from './helpers';
 
 const HISTORY = 'Segment History';
 const LIST_HEADER = ['Name', 'Notes'];
@@ -58,12 +68,6 @@ function validationAt(s: StandIn, a1: string): string | null {
   });
 }
 
-function replaceList(s: StandIn, rows: string[][]): void {
-  s.workbook.sheetByName('Partners')!.rows = [];
-  s.addSheet('Partners', [LIST_HEADER, ...rows]);
-  s.workbook.structureChanged();
-}
-
 /** The open-actions lines at the top, as a person reads them. */
 function openAtTop(s: StandIn): { open: unknown; overdue: unknown; lines: unknown[][] } {
   const values = s.sheetValues(SUMMARY);
@@ -91,7 +95,10 @@ function threeGenerations(): { s: StandIn; addon: LoadedAddon; after: unknown[][
   const after = [snapshot()];
   // Between 1 and 2: a tick, a partner added and one gone, the mismatch fixed (the evidence grows and shrinks).
   s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Advisor'), 'TRUE');
-  replaceList(s, [...FIRST.filter((r) => r[0] !== 'Helping Hands'), ['City Agency', 'permit agency']]);
+  replaceList(s, LIST_HEADER, [
+    ...FIRST.filter((r) => r[0] !== 'Helping Hands'),
+    ['City Agency', 'permit agency'],
+  ]);
   build(addon);
   s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Contractor');
   generate(addon);

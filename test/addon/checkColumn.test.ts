@@ -2,10 +2,10 @@
 // a multi-segment row is reviewed with a Primary segment; an older roster with Check far right keeps it there and
 // loses nothing; rows out of the summary look unlike active ones.
 import { cellA1 } from '../../dev/standin/a1';
-import { createStandIn, type StandIn } from '../../dev/standin/index';
-import { loadAddon, type LoadedAddon } from '../../dev/standin/loader';
+import type { StandIn } from '../../dev/standin/index';
+import type { LoadedAddon } from '../../dev/standin/loader';
+import { build, ROSTER, setUp } from './helpers';
 
-const ROSTER = 'Partner Roster';
 const LIST = [
   ['Organization', 'Partner ID', 'Relationship'],
   ['Acme Consulting', 'P1', 'contractor'],
@@ -15,12 +15,11 @@ const LIST = [
   ['Riverside Alliance', 'P5', 'coalition peer'],
 ];
 
-function setUp(): { s: StandIn; addon: LoadedAddon } {
-  const s = createStandIn({ initialSheet: null });
-  s.addSheet('Partners', LIST);
-  const addon = loadAddon({ standIn: s });
-  addon.run('buildRosterFromSidebar');
-  return { s, addon };
+/** The list in the stand-in and the roster built (the shared helpers' set-up). */
+function builtRoster(): { s: StandIn; addon: LoadedAddon } {
+  const built = setUp(LIST);
+  build(built.addon);
+  return built;
 }
 
 const header = (s: StandIn) => s.sheetValues(ROSTER)[0].map(String);
@@ -36,7 +35,7 @@ function set(s: StandIn, partner: string, h: string, value: unknown): void {
 
 describe('Check', () => {
   test('sits right after Partner and ID, 260 wide, its text wrapped', () => {
-    const { s } = setUp();
+    const { s } = builtRoster();
     expect(header(s).slice(0, 4)).toEqual(['Partner', 'ID', 'Check', 'Suggested']);
     const { width, wrap } = s.internal(() => {
       const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
@@ -46,7 +45,7 @@ describe('Check', () => {
   });
 
   test('a reviewed row in several segments with a Primary segment reads settled, and is no longer yellow', () => {
-    const { s } = setUp();
+    const { s } = builtRoster();
     const city = 'City of Springfield';
     expect(String(get(s, city, '# Segments'))).toBe('2');
     expect(get(s, city, 'Check')).toBe('In 2 segments; No owner');
@@ -68,7 +67,7 @@ describe('Check', () => {
   });
 
   test('an older roster with Check far right keeps it there on refresh, and every entry people made', () => {
-    const { s, addon } = setUp();
+    const { s, addon } = builtRoster();
     // Make the roster as an earlier version laid it out: Check between Next review and Reviewed.
     s.internal(() => {
       const sheet = s.spreadsheet.getSheetByName(ROSTER)!;
@@ -109,7 +108,7 @@ describe('Check', () => {
 
 describe('rows out of the summary', () => {
   test('Not in list and Excluded rows are grey, unlike any active row', () => {
-    const { s, addon } = setUp();
+    const { s, addon } = builtRoster();
     set(s, 'Bright Futures Foundation', 'Status', 'Excluded');
     s.internal(() => s.spreadsheet.getSheetByName('Partners')!.deleteRow(6)); // Riverside leaves the list
     addon.run('buildRosterFromSidebar');

@@ -30,6 +30,13 @@ export function setUp(list: unknown[][]): { s: StandIn; addon: LoadedAddon } {
   return { s, addon };
 }
 
+/** The partner list replaced by `rows` under `header`, as people retyping or pasting their list would leave it. */
+export function replaceList(s: StandIn, header: unknown[], rows: unknown[][]): void {
+  s.workbook.sheetByName(LIST)!.rows = [];
+  s.addSheet(LIST, [header, ...rows]);
+  s.workbook.structureChanged();
+}
+
 /** `n` partners named "Partner 0"…, each described by `describe(i)`. */
 export function manyPartners(n: number, describe: (i: number) => string): string[][] {
   return [['Name', 'Notes'], ...Array.from({ length: n }, (_, i) => [`Partner ${i}`, describe(i)])];

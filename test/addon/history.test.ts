@@ -2,7 +2,17 @@
 // summary's "Since <previous date>" section and the line chart of the history's counts.
 import type { StandIn } from '../../dev/standin/index';
 import type { LoadedAddon } from '../../dev/standin/loader';
-import { build, columnA, generate, manyPartners, ROSTER, rosterCell, setUp, SUMMARY } from './helpers';
+import {
+  build,
+  columnA,
+  generate,
+  manyPartners,
+  ROSTER,
+  replaceList,
+  rosterCell,
+  setUp,
+  SUMMARY,
+} from './helpers';
 
 const HISTORY = 'Segment History';
 const LIST_HEADER = ['Name', 'Notes'];
@@ -12,12 +22,6 @@ const FIRST = [
   ['Helping Hands', 'volunteer club'],
   ['Riverside', 'coalition peer'],
 ];
-
-function replaceList(s: StandIn, rows: string[][]): void {
-  s.workbook.sheetByName('Partners')!.rows = [];
-  s.addSheet('Partners', [LIST_HEADER, ...rows]);
-  s.workbook.structureChanged();
-}
 
 /** The "Since" section: its heading and the lines under it, up to the first blank row. */
 function since(s: StandIn): string[] {
@@ -37,7 +41,10 @@ function threeGenerations(): { s: StandIn; addon: LoadedAddon; history: unknown[
   const history = [s.sheetValues(HISTORY)];
   // Between 1 and 2: a tick, a partner added and one gone from the list, the mismatch fixed.
   s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Advisor'), 'TRUE');
-  replaceList(s, [...FIRST.filter((r) => r[0] !== 'Helping Hands'), ['City Agency', 'permit agency']]);
+  replaceList(s, LIST_HEADER, [
+    ...FIRST.filter((r) => r[0] !== 'Helping Hands'),
+    ['City Agency', 'permit agency'],
+  ]);
   build(addon);
   s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Contractor');
   generate(addon);
@@ -96,7 +103,10 @@ describe('Segment History and "Since"', () => {
       'Nothing to compare yet: this is the first generation in the history. The next one will say what changed.',
     ]);
     s.typeInto(ROSTER, rosterCell(s, 'Bright Fund', 'Advisor'), 'TRUE');
-    replaceList(s, [...FIRST.filter((r) => r[0] !== 'Helping Hands'), ['City Agency', 'permit agency']]);
+    replaceList(s, LIST_HEADER, [
+      ...FIRST.filter((r) => r[0] !== 'Helping Hands'),
+      ['City Agency', 'permit agency'],
+    ]);
     build(addon);
     s.typeInto(ROSTER, rosterCell(s, 'Acme', 'Managed like'), 'Contractor');
     generate(addon);

@@ -3,8 +3,8 @@
 import { cellA1 } from '../../dev/standin/a1';
 import { createStandIn, type StandIn } from '../../dev/standin/index';
 import { loadAddon, type LoadedAddon } from '../../dev/standin/loader';
+import { build, ROSTER, roster as rows, setUp } from './helpers';
 
-const ROSTER = 'Partner Roster';
 const LIST = [
   ['Organization', 'Partner ID', 'Relationship'],
   ['Acme Consulting', 'P1', 'contractor, neighbour'],
@@ -14,17 +14,11 @@ const LIST = [
   ['Riverside Alliance', 'P5', 'coalition peer'],
 ];
 
-function setUp(): { s: StandIn; addon: LoadedAddon } {
-  const s = createStandIn({ initialSheet: null });
-  s.addSheet('Partners', LIST);
-  const addon = loadAddon({ standIn: s });
-  addon.run('buildRosterFromSidebar');
-  return { s, addon };
-}
-
-function rows(s: StandIn): Record<string, unknown>[] {
-  const [header, ...rest] = s.sheetValues(ROSTER);
-  return rest.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i]])));
+/** The list in the stand-in and the roster built (the shared helpers' set-up). */
+function builtRoster(): { s: StandIn; addon: LoadedAddon } {
+  const built = setUp(LIST);
+  build(built.addon);
+  return built;
 }
 
 function setCell(s: StandIn, partner: string, header: string, value: unknown): void {
@@ -45,7 +39,7 @@ const pick = (s: StandIn, column: string) =>
 
 describe('a segment added after the first build', () => {
   test('is ticked in its new column on unreviewed In list rows; reviewed and Excluded rows get an unticked box', () => {
-    const { s, addon } = setUp();
+    const { s, addon } = builtRoster();
     setCell(s, 'Bright Futures Foundation', 'Reviewed', true);
     setCell(s, 'City of Springfield', 'Status', 'Excluded');
     addNeighbours(addon);
@@ -75,7 +69,7 @@ describe('Tick suggestions for unreviewed rows', () => {
   });
 
   test('asks first, then ticks suggestions on unreviewed In list rows only, never unticking, in one call', () => {
-    const { s, addon } = setUp();
+    const { s, addon } = builtRoster();
     // Every suggestion unticked by hand; then one row reviewed, one Excluded, one unticked box left on purpose.
     const suggested = rows(s).map((r) => [r.Partner as string, String(r.Suggested)] as const);
     for (const [partner, text] of suggested)
